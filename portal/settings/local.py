@@ -1,0 +1,6 @@
+"""Embedded default for ``make run``: debug on, nothing else to run."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
