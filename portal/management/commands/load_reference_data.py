@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.core.management import BaseCommand, call_command
+
+from reviews.services import states_load_reference
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the reference data kept in fixtures/: instruments, articles, clusters, working "
+        "groups, lists of parties and the States with their treaty participation. Idempotent."
+    )
+
+    def handle(self, *args, **options):
+        fixtures = settings.BASE_DIR / "fixtures"
+        for name in ("instruments.json", "reference.json"):
+            call_command("loaddata", fixtures / name, verbosity=0)
+        counts = states_load_reference(fixtures / "parties")
+        if options["verbosity"]:
+            rows = ", ".join(f"{name}: {count}" for name, count in counts.items())
+            self.stdout.write(f"Reference data loaded ({rows}).")

@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from .models import PartyList, State, TreatyParticipation, WorkingGroup
+
+
+class TreatyParticipationInline(admin.TabularInline):
+    model = TreatyParticipation
+    extra = 0
+
+
+@admin.register(State)
+class StateAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "regional_group", "is_state"]
+    list_filter = ["regional_group", "is_state"]
+    search_fields = ["name", "code"]
+    inlines = [TreatyParticipationInline]
+
+
+@admin.register(TreatyParticipation)
+class TreatyParticipationAdmin(admin.ModelAdmin):
+    list_display = ["state", "treaty", "consent_date", "consent_type", "firmness"]
+    list_filter = ["treaty", "firmness", "consent_type"]
+    list_select_related = ["state"]
+    search_fields = ["state__name", "state__code"]
+
+
+@admin.register(PartyList)
+class PartyListAdmin(admin.ModelAdmin):
+    list_display = ["treaty", "official_count", "official_count_as_of", "known_gap"]
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "document_symbol"]
+    prepopulated_fields = {"slug": ["short_name"]}

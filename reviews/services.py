@@ -1,0 +1,96 @@
+"""Writes to the Review Mechanism's reference data."""
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from .models import RegionalGroup, State, Treaty, TreatyParticipation
+
+EU_CODE = "EUU"
+PARTY_FILES = {
+    Treaty.UNTOC: "parties_untoc.csv",
+    Treaty.TIP: "parties_tip.csv",
+    Treaty.SOM: "parties_som.csv",
+    Treaty.FIREARMS: "parties_firearms.csv",
+    Treaty.UNCAC: "uncac_parties.csv",
+}
+
+
+class ReferenceDataError(ValueError):
+    """A reference file does not fit the expected shape."""
+
+
+def _code(row: dict) -> str:
+    return (row.get("iso3") or "").strip().upper() or (
+        EU_CODE if row["country"].strip() == "European Union" else ""
+    )
+
+
+def _date(value: str) -> date | None:
+    value = (value or "").strip()
+    return date.fromisoformat(value) if value else None
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@transaction.atomic
+def states_load_reference(directory: Path) -> dict[str, int]:
+    """Create or update every State and its treaty participations from the CSVs in ``directory``.
+
+    Idempotent: a second run changes nothing. Returns the number of rows per file. Rows the
+    secretariat has entered or corrected (firmness ``secretariat``) are left as they are.
+    """
+    counts = {}
+    states = {}
+    for row in _read(directory / "regional_groups.csv"):
+        code = _code(row)
+        if not code:
+            raise ReferenceDataError(f"regional_groups.csv: no code for {row['country']!r}")
+        group = row["group"].strip()
+        if group not in RegionalGroup.values:
+            raise ReferenceDataError(f"regional_groups.csv: unknown group {group!r}")
+        state, _ = State.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": row["country"].strip(),
+                "is_state": code != EU_CODE,
+                "regional_group": group,
+                "regional_group_source": row["source"].strip(),
+                "regional_group_note": (row.get("note") or "").strip(),
+            },
+        )
+        states[code] = state
+    counts["regional_groups.csv"] = len(states)
+
+    for treaty, filename in PARTY_FILES.items():
+        rows = _read(directory / filename)
+        kept = TreatyParticipation.objects.filter(
+            treaty=treaty, firmness=TreatyParticipation.Firmness.SECRETARIAT
+        ).values_list("state__code", flat=True)
+        kept = set(kept)
+        for row in rows:
+            code = _code(row)
+            if code not in states:
+                raise ReferenceDataError(
+                    f"{filename}: {row['country']!r} ({code}) is not in regional_groups.csv"
+                )
+            if code in kept:
+                continue
+            TreatyParticipation.objects.update_or_create(
+                state=states[code],
+                treaty=treaty,
+                defaults={
+                    "signature_date": _date(row["signature"]),
+                    "consent_date": _date(row["consent_date"]),
+                    "consent_type": row["consent_type"].strip(),
+                    "source": row["source"].strip(),
+                    "firmness": row["status"].strip(),
+                },
+            )
+        counts[filename] = len(rows)
+    return counts
