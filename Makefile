@@ -1,0 +1,89 @@
+# The portal's commands. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install chromium setup run test test-fast e2e lint format services demo bench fixtures clean
+
+help:
+	@echo "make run       set up everything and serve the portal on http://$(HOST):$(PORT)"
+	@echo "make test      the whole test suite (lint, unit, integration, browser)"
+	@echo "make services  the production topology natively: gunicorn, worker, beat, mail catcher"
+	@echo "make bench     the benchmarks under bench/ (they print their figures)"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+# Browser tests drive Debian's chromium; install it when it is missing (root, as here and in CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium fonts-dejavu-core poppler-utils >/dev/null; }
+
+setup: install
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data
+
+run: setup
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install chromium
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+e2e: install chromium
+	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+fixtures: install
+	$(BIN)/python fixtures/build_instruments.py
+
+# The processes of docker-compose.yml, run natively against the local PostgreSQL and Redis,
+# with production settings. A secret key is generated once into var/secret_key if none is set.
+services: install
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/portal)"; exit 2; }
+	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0)"; exit 2; }
+	@mkdir -p var && test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	$(BIN)/python manage.py check_services
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data
+	export DJANGO_SETTINGS_MODULE=portal.settings.production \
+		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}" \
+		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+		SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
+		EMAIL_HOST=127.0.0.1 EMAIL_PORT=1025; \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python -m aiosmtpd -n -l 127.0.0.1:1025 & \
+	$(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile - & \
+	$(BIN)/celery -A portal worker --loglevel INFO --concurrency 2 & \
+	$(BIN)/celery -A portal beat --loglevel INFO --schedule var/celerybeat-schedule & \
+	wait
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

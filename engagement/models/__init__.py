@@ -1,0 +1,3 @@
+from .roles import Role, RoleGrant
+
+__all__ = ["Role", "RoleGrant"]

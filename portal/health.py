@@ -1,0 +1,43 @@
+"""Checks of the services the portal depends on, shared by /health/ and check_services."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+
+
+def _redact(url: str) -> str:
+    return url.split("@")[-1] if "@" in url else url
+
+
+def check_database() -> tuple[bool, str]:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True, connection.vendor
+    except Exception as error:  # any failure means unreachable
+        return False, f"{connection.vendor}: {error}"
+
+
+def check_cache() -> tuple[bool, str]:
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    try:
+        cache.set("health-check", "ok", 10)
+        if cache.get("health-check") != "ok":
+            return False, f"{backend}: value not read back"
+        return True, backend
+    except Exception as error:
+        return False, f"{backend}: {error}"
+
+
+def check_broker() -> tuple[bool, str]:
+    """Connect to the Celery broker (Redis), or report the eager embedded mode."""
+    if not settings.REDIS_URL:
+        return True, "eager (no broker in embedded mode)"
+    from portal.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=3)
+        return True, _redact(settings.REDIS_URL)
+    except Exception as error:
+        return False, f"{_redact(settings.REDIS_URL)}: {error}"

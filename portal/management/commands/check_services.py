@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.core.management import BaseCommand, CommandError
+
+from portal.health import check_broker, check_cache, check_database
+
+
+class Command(BaseCommand):
+    help = "Fail loudly if the configured database, cache or broker cannot be reached."
+
+    def handle(self, *args, **options):
+        checks = [("database", check_database), ("cache", check_cache)]
+        if settings.REDIS_URL:
+            checks.append(("broker", check_broker))
+        failures = []
+        for name, check in checks:
+            ok, detail = check()
+            self.stdout.write(f"{name}: {'ok' if ok else 'UNREACHABLE'} ({detail})")
+            if not ok:
+                failures.append(name)
+        if failures:
+            raise CommandError(f"Unreachable: {', '.join(failures)}")
