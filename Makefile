@@ -36,7 +36,12 @@ setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 
+# Embedded mode: tasks run eagerly in the web process and the deadline sweeps run on a timer
+# (run_deadlines --every) beside the development server; Ctrl-C stops both.
+SWEEP_EVERY ?= 60
 run: setup
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py run_deadlines --every $(SWEEP_EVERY) --verbosity 0 & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install chromium
@@ -66,7 +71,7 @@ services: install
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/portal)"; exit 2; }
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0)"; exit 2; }
 	@mkdir -p var && test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
-	$(BIN)/python manage.py check_services
+	$(BIN)/python manage.py check_services --create-database
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 	export DJANGO_SETTINGS_MODULE=portal.settings.production \

@@ -41,3 +41,37 @@ def check_broker() -> tuple[bool, str]:
         return True, _redact(settings.REDIS_URL)
     except Exception as error:
         return False, f"{_redact(settings.REDIS_URL)}: {error}"
+
+
+def create_database_if_missing() -> str | None:
+    """Create the configured PostgreSQL database when the server is up but lacks it.
+
+    Returns the name created, or None (not PostgreSQL, or it exists already). Connection
+    failures propagate: an unreachable server must fail loudly.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        return None
+    import psycopg2
+    from psycopg2 import sql
+
+    name = database["NAME"]
+    connection_args = {
+        "dbname": "postgres",
+        "user": database.get("USER") or None,
+        "password": database.get("PASSWORD") or None,
+        "host": database.get("HOST") or None,
+        "port": database.get("PORT") or None,
+        "connect_timeout": 5,
+    }
+    server = psycopg2.connect(**{k: v for k, v in connection_args.items() if v is not None})
+    server.autocommit = True
+    try:
+        with server.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone():
+                return None
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            return name
+    finally:
+        server.close()

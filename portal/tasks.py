@@ -1,4 +1,6 @@
-"""Portal-wide tasks."""
+"""Portal-wide tasks: thin wrappers that load by id and call one service."""
+
+import smtplib
 
 from celery import shared_task
 
@@ -9,3 +11,36 @@ def ping(*, token: str) -> dict:
     import socket
 
     return {"token": token, "host": socket.gethostname()}
+
+
+@shared_task(
+    name="portal.send_email",
+    acks_late=True,
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=30,
+    retry_backoff_max=900,
+    retry_jitter=True,
+    max_retries=4,
+    soft_time_limit=60,
+    time_limit=90,
+)
+def send_email(*, email_id: int) -> str:
+    """Send one outbox row. SMTP and network errors are retried with backoff; after the last
+    attempt the row is marked failed for staff to see and resend."""
+    from .outbox import email_send
+
+    email = email_send(email_id)
+    return email.status if email else "skipped"
+
+
+@shared_task(
+    name="portal.run_deadline_sweeps",
+    acks_late=True,
+    soft_time_limit=240,
+    time_limit=300,
+)
+def run_deadline_sweeps() -> dict:
+    """Run every registered sweep once (Celery beat calls this every few minutes)."""
+    from .sweeps import sweeps_run_all
+
+    return sweeps_run_all()

@@ -2,10 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from .views import HomeView
+from .views import HealthView, HomeView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("health/", HealthView.as_view(), name="health"),
     path("", include("instruments.urls")),
     path("admin/", admin.site.urls),
 ]

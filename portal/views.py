@@ -1,8 +1,14 @@
 """Portal-wide pages: the home page and the helpers every app's views share."""
 
+from django.conf import settings
+from django.http import JsonResponse
+from django.views import View
 from django.views.generic import TemplateView
 
 from instruments.selectors import article_count
+
+from .health import check_broker, check_cache, check_database
+from .sweeps import sweeps_health
 
 
 class PublicViewMixin:
@@ -19,3 +25,26 @@ class HomeView(PublicViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(article_count=article_count(), **kwargs)
+
+
+class HealthView(PublicViewMixin, View):
+    """Database, cache, broker and the last successful sweeps; HTTP 503 if any is unhealthy."""
+
+    def get(self, request):
+        checks = {
+            "database": check_database(),
+            "cache": check_cache(),
+            "broker": check_broker(),
+        }
+        sweeps_ok, sweeps = sweeps_health()
+        healthy = sweeps_ok and all(ok for ok, _ in checks.values())
+        body = {
+            "status": "ok" if healthy else "unhealthy",
+            **{name: {"ok": ok, "detail": detail} for name, (ok, detail) in checks.items()},
+            "sweeps": {
+                "ok": sweeps_ok,
+                "interval_seconds": settings.DEADLINE_SWEEP_INTERVAL,
+                "last_success": sweeps,
+            },
+        }
+        return JsonResponse(body, status=200 if healthy else 503)

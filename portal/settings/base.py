@@ -159,7 +159,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_RESULT_EXPIRES = 3600
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BEAT_SCHEDULE = {}
+
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -173,4 +173,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
+}
+
+# The deadline engine: periodic sweeps over database state (portal/sweeps.py).
+DEADLINE_SWEEP_INTERVAL = env.int("DEADLINE_SWEEP_INTERVAL", default=300)  # seconds
+DEADLINE_SWEEPS = [
+    "portal.outbox.emails_send_queued",
+]
+CELERY_BEAT_SCHEDULE = {
+    "deadline-sweeps": {
+        "task": "portal.run_deadline_sweeps",
+        "schedule": DEADLINE_SWEEP_INTERVAL,
+        "options": {"expires": DEADLINE_SWEEP_INTERVAL},
+    },
 }

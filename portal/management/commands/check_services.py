@@ -1,13 +1,24 @@
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
-from portal.health import check_broker, check_cache, check_database
+from portal.health import check_broker, check_cache, check_database, create_database_if_missing
 
 
 class Command(BaseCommand):
     help = "Fail loudly if the configured database, cache or broker cannot be reached."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--create-database",
+            action="store_true",
+            help="Create the PostgreSQL database named by DATABASE_URL if the server lacks it.",
+        )
+
     def handle(self, *args, **options):
+        if options["create_database"]:
+            created = create_database_if_missing()
+            if created:
+                self.stdout.write(f"database: created {created}")
         checks = [("database", check_database), ("cache", check_cache)]
         if settings.REDIS_URL:
             checks.append(("broker", check_broker))

@@ -1,0 +1,171 @@
+"""The email outbox: every message is a row before it is sent.
+
+``email_queue`` renders and records a message and asks a worker to send it once the
+transaction commits. If the broker is unreachable at that moment the request still succeeds:
+the row stays queued and the ``emails_send_queued`` sweep sends it later.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import OutboundEmail
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+# A queued row this old has lost its task (broker down, worker killed): the sweep resends it.
+STALE_AFTER = timedelta(minutes=2)
+
+
+class OutboxError(Exception):
+    """An outbox operation that the current state does not allow."""
+
+
+def _render(template: str, context: dict, language: str | None) -> tuple[str, str, str]:
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        text = render_to_string(f"{template}.txt", context)
+        try:
+            html = render_to_string(f"{template}.html", context)
+        except TemplateDoesNotExist:  # a text-only message
+            html = ""
+    return " ".join(subject.split())[:300], text, html
+
+
+def email_queue(
+    *,
+    to: str,
+    template: str,
+    context: dict,
+    related=None,
+    dedupe_key: str | None = None,
+    language: str | None = None,
+) -> OutboundEmail | None:
+    """Record a message to ``to`` rendered from ``template`` and send it after commit.
+
+    Returns None, queuing nothing, when a message with the same ``dedupe_key`` exists: this is
+    how reminders and notices go out exactly once however often a sweep runs.
+    """
+    subject, text, html = _render(template, context, language)
+    fields = {
+        "to": to,
+        "subject": subject,
+        "body_text": text,
+        "body_html": html,
+        "template": template,
+        "dedupe_key": dedupe_key,
+    }
+    if related is not None:
+        fields["related_type"] = ContentType.objects.get_for_model(related)
+        fields["related_id"] = related.pk
+    try:
+        with transaction.atomic():
+            email = OutboundEmail.objects.create(**fields)
+    except IntegrityError:
+        if dedupe_key and OutboundEmail.objects.filter(dedupe_key=dedupe_key).exists():
+            return None
+        raise
+    transaction.on_commit(lambda: _enqueue(email.pk))
+    return email
+
+
+def _enqueue(email_id: int) -> None:
+    from .tasks import send_email
+
+    try:
+        send_email.delay(email_id=email_id)
+    except Exception:  # broker unreachable: the sweep sends it once the broker is back
+        logger.warning("Email %s stays queued: the task could not be enqueued", email_id)
+
+
+def email_send(email_id: int) -> OutboundEmail | None:
+    """Send one queued message; a second call for the same row sends nothing.
+
+    The row is locked while it is sent, so two workers cannot both send it. Raises the SMTP
+    error after recording it (the task retries); after ``MAX_ATTEMPTS`` the row is failed.
+    """
+    with transaction.atomic():
+        email = (
+            OutboundEmail.objects.select_for_update()
+            .filter(pk=email_id, status=OutboundEmail.Status.QUEUED)
+            .first()
+        )
+        if email is None:
+            return None
+        email.attempts += 1
+        email.last_attempt_at = timezone.now()
+        message = EmailMultiAlternatives(
+            subject=email.subject,
+            body=email.body_text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[email.to],
+        )
+        if email.body_html:
+            message.attach_alternative(email.body_html, "text/html")
+        failure = None
+        try:
+            message.send()
+        except Exception as error:
+            failure = error
+            email.last_error = f"{error.__class__.__name__}: {error}"[:2000]
+            if email.attempts >= MAX_ATTEMPTS:
+                email.status = OutboundEmail.Status.FAILED
+        else:
+            email.status = OutboundEmail.Status.SENT
+            email.sent_at = timezone.now()
+            email.last_error = ""
+        email.save(
+            update_fields=["attempts", "last_attempt_at", "last_error", "status", "sent_at"]
+        )
+    # Raised after the commit that recorded the attempt, so the task can retry.
+    if failure is not None and email.status == OutboundEmail.Status.QUEUED:
+        raise failure
+    return email
+
+
+def email_resend(email_id: int) -> OutboundEmail:
+    """Put a failed message back in the queue (staff action) and send it after commit."""
+    with transaction.atomic():
+        email = OutboundEmail.objects.select_for_update().get(pk=email_id)
+        if email.status != OutboundEmail.Status.FAILED:
+            raise OutboxError("Only a failed message can be sent again.")
+        email.status = OutboundEmail.Status.QUEUED
+        email.attempts = 0
+        email.created_at = timezone.now()
+        email.save(update_fields=["status", "attempts", "created_at"])
+        transaction.on_commit(lambda: _enqueue(email.pk))
+    return email
+
+
+def emails_send_queued(now=None) -> dict:
+    """Sweep: send every queued message whose task was lost (older than ``STALE_AFTER``).
+
+    Sends in-process, row by row under ``email_send``'s lock, so running it twice, or beside a
+    worker, never sends a message twice.
+    """
+    now = now or timezone.now()
+    cutoff = now - STALE_AFTER
+    stale = OutboundEmail.objects.filter(
+        Q(last_attempt_at__isnull=True) | Q(last_attempt_at__lte=cutoff),
+        status=OutboundEmail.Status.QUEUED,
+        created_at__lte=cutoff,
+    )
+    sent = failed = 0
+    for email_id in stale.values_list("pk", flat=True).order_by("pk")[:500]:
+        try:
+            result = email_send(email_id)
+        except Exception:
+            failed += 1
+            continue
+        if result is not None and result.status == OutboundEmail.Status.SENT:
+            sent += 1
+    return {"sent": sent, "errors": failed}
