@@ -44,9 +44,15 @@ def article_get(instrument_slug: str, number: str) -> Article:
 
 
 @dataclass
+class MatrixCell:
+    cluster: Cluster
+    articles: list[Article]
+
+
+@dataclass
 class MatrixRow:
     instrument: Instrument
-    cells: list[list[Article]]
+    cells: list[MatrixCell]
 
 
 def cluster_matrix() -> tuple[list[Cluster], list[MatrixRow]]:
@@ -54,7 +60,7 @@ def cluster_matrix() -> tuple[list[Cluster], list[MatrixRow]]:
     clusters = list(Cluster.objects.order_by("number"))
     column = {cluster.pk: index for index, cluster in enumerate(clusters)}
     rows = {
-        instrument.pk: MatrixRow(instrument, [[] for _ in clusters])
+        instrument.pk: MatrixRow(instrument, [MatrixCell(cluster, []) for cluster in clusters])
         for instrument in Instrument.objects.order_by("position")
     }
     memberships = Article.clusters.through.objects.select_related("article").order_by(
@@ -63,7 +69,7 @@ def cluster_matrix() -> tuple[list[Cluster], list[MatrixRow]]:
     for membership in memberships:
         article = membership.article
         article.instrument = rows[article.instrument_id].instrument
-        rows[article.instrument_id].cells[column[membership.cluster_id]].append(article)
+        rows[article.instrument_id].cells[column[membership.cluster_id]].articles.append(article)
     return clusters, list(rows.values())
 
 

@@ -80,7 +80,8 @@ def test_cluster_matrix_renders_every_cell_with_links(client):
     clusters, rows = response.context["clusters"], response.context["rows"]
     assert [c.number for c in clusters] == [1, 2, 3, 4]
     firearms = next(r for r in rows if r.instrument.code == "FIREARMS")
-    assert [len(cell) for cell in firearms.cells] == [3, 6, 0, 3]
+    assert [len(cell.articles) for cell in firearms.cells] == [3, 6, 0, 3]
+    assert [cell.cluster.number for cell in firearms.cells] == [1, 2, 3, 4]
     assert "No article" in html
     assert reverse("instruments:article-detail", args=["convention", "23"]) in html
 
