@@ -123,9 +123,7 @@ def email_send(email_id: int) -> OutboundEmail | None:
             email.status = OutboundEmail.Status.SENT
             email.sent_at = timezone.now()
             email.last_error = ""
-        email.save(
-            update_fields=["attempts", "last_attempt_at", "last_error", "status", "sent_at"]
-        )
+        email.save(update_fields=["attempts", "last_attempt_at", "last_error", "status", "sent_at"])
     # Raised after the commit that recorded the attempt, so the task can retry.
     if failure is not None and email.status == OutboundEmail.Status.QUEUED:
         raise failure

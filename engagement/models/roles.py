@@ -87,10 +87,21 @@ class RoleGrant(models.Model):
                 name="working_group_only_for_chairs",
             ),
             models.UniqueConstraint(
-                fields=["user", "role", "state", "working_group"],
-                condition=Q(revoked_at__isnull=True),
-                name="one_active_grant_per_role_and_scope",
-                nulls_distinct=False,
+                fields=["user", "role"],
+                condition=Q(
+                    revoked_at__isnull=True, state__isnull=True, working_group__isnull=True
+                ),
+                name="one_active_unscoped_grant_per_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "state"],
+                condition=Q(revoked_at__isnull=True, role="state_representative"),
+                name="one_active_grant_per_state",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "working_group"],
+                condition=Q(revoked_at__isnull=True, role="chair"),
+                name="one_active_grant_per_working_group",
             ),
         ]
 

@@ -1,0 +1,72 @@
+"""iCalendar files of dialogues (RFC 5545, with the icalendar library)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+PRODID = "-//UNTOC engagement portal//dialogues//EN"
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    return calendar
+
+
+def _event(uid: str, summary: str, start, end, url: str, description: str = "") -> Event:
+    event = Event()
+    event.add("uid", f"{uid}@untoc-engagement-portal")
+    event.add("dtstamp", timezone.now())
+    event.add("summary", summary)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("url", url)
+    if description:
+        event.add("description", description)
+    return event
+
+
+def dialogue_events(dialogue, absolute_url: str, with_deadlines: bool) -> list[Event]:
+    """The dialogue itself and, if asked, its application and confirmation deadlines."""
+    from django.utils.translation import gettext as _
+
+    where = dialogue.venue or dialogue.get_format_display()
+    main = _event(
+        f"dialogue-{dialogue.pk}",
+        dialogue.title,
+        dialogue.starts_at,
+        dialogue.ends_at,
+        absolute_url,
+        dialogue.description,
+    )
+    main.add("location", where)
+    main.add("status", "CANCELLED" if dialogue.status == "not_convened" else "CONFIRMED")
+    events = [main]
+    if with_deadlines:
+        for key, label, moment in (
+            ("application-deadline", _("Application deadline"), dialogue.application_deadline),
+            ("confirmation-cutoff", _("Confirmation cut-off"), dialogue.confirmation_deadline),
+        ):
+            events.append(
+                _event(
+                    f"dialogue-{dialogue.pk}-{key}",
+                    f"{label}: {dialogue.title}",
+                    moment,
+                    moment + timedelta(seconds=1),
+                    absolute_url,
+                )
+            )
+    return events
+
+
+def calendar_bytes(name: str, events: list[Event]) -> bytes:
+    calendar = _calendar(name)
+    for event in events:
+        calendar.add_component(event)
+    return calendar.to_ical()

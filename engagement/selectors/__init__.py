@@ -1,0 +1,1 @@
+"""Reads of the engagement app, one module per entity."""

@@ -1,0 +1,142 @@
+"""Writes to dialogues: creating and editing with their dates, and status changes."""
+
+from itertools import pairwise
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from engagement import deadlines
+from engagement.models import Dialogue, DialogueStatusChange
+
+S = Dialogue.Status
+
+# The one table of allowed dialogue status changes (buttons, services and tests read it).
+DIALOGUE_TRANSITIONS: dict[str, frozenset[str]] = {
+    S.DRAFT: frozenset({S.OPEN}),
+    S.OPEN: frozenset({S.CLOSED}),
+    S.CLOSED: frozenset({S.CIRCULATED, S.NOT_CONVENED}),
+    S.CIRCULATED: frozenset({S.CONVENED, S.NOT_CONVENED}),
+    S.CONVENED: frozenset({S.HELD}),
+    S.NOT_CONVENED: frozenset(),
+    S.HELD: frozenset({S.SUMMARY_PUBLISHED}),
+    S.SUMMARY_PUBLISHED: frozenset(),
+}
+REASON_REQUIRED = frozenset({S.NOT_CONVENED})
+
+# The dates of a dialogue in the order they must come, with their names for messages.
+DATE_ORDER = [
+    ("applications_open_at", gettext_lazy("Applications open")),
+    ("application_deadline", gettext_lazy("The application deadline")),
+    ("circulation_at", gettext_lazy("The circulation of the list")),
+    ("objection_deadline", gettext_lazy("The end of the objection window")),
+    ("confirmation_deadline", gettext_lazy("The confirmation cut-off")),
+    ("starts_at", gettext_lazy("The dialogue")),
+    ("ends_at", gettext_lazy("The end of the dialogue")),
+]
+
+
+class DialogueError(Exception):
+    """A change the dialogue's current state or dates do not allow."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def dialogue_dates_errors(values: dict) -> list[tuple[str, str]]:
+    """The dates out of order in ``values``, as (field, message) naming the date out of place.
+
+    ``confirmation_deadline`` is derived from ``starts_at`` and ``confirmation_days_before``
+    when absent.
+    """
+    values = dict(values)
+    if values.get("starts_at") and "confirmation_deadline" not in values:
+        values["confirmation_deadline"] = deadlines.days_before(
+            values["starts_at"], values.get("confirmation_days_before") or 0
+        )
+    present = [(field, label) for field, label in DATE_ORDER if values.get(field)]
+    errors = []
+    for (before, before_label), (after, after_label) in pairwise(present):
+        if not values[before] < values[after]:
+            errors.append(
+                (
+                    after if after != "confirmation_deadline" else "confirmation_days_before",
+                    _("%(later)s must come after %(earlier)s.")
+                    % {"later": after_label, "earlier": before_label.lower()},
+                )
+            )
+    return errors
+
+
+def _apply_fields(dialogue: Dialogue, fields: dict) -> None:
+    for name, value in fields.items():
+        setattr(dialogue, name, value)
+    dialogue.confirmation_deadline = deadlines.days_before(
+        dialogue.starts_at, dialogue.confirmation_days_before
+    )
+    errors = dialogue_dates_errors(
+        {field: getattr(dialogue, field) for field, _label in DATE_ORDER}
+    )
+    if errors:
+        field, message = errors[0]
+        raise DialogueError(message, field=field)
+
+
+@transaction.atomic
+def dialogue_create(*, by, **fields) -> Dialogue:
+    """Create a dialogue (as a draft) with its confirmation cut-off computed from its date."""
+    dialogue = Dialogue(status=S.DRAFT)
+    _apply_fields(dialogue, fields)
+    dialogue.save()
+    DialogueStatusChange.objects.create(
+        dialogue=dialogue,
+        from_status=S.DRAFT,
+        to_status=S.DRAFT,
+        by=by,
+        reason=_("Created"),
+    )
+    return dialogue
+
+
+@transaction.atomic
+def dialogue_update(dialogue_id: int, *, by, **fields) -> Dialogue:
+    """Change a dialogue's details or dates; the cut-off is recomputed from the date."""
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
+    if dialogue.status in {S.NOT_CONVENED, S.SUMMARY_PUBLISHED}:
+        raise DialogueError(_("A dialogue that is over can no longer be edited."))
+    _apply_fields(dialogue, fields)
+    dialogue.save()
+    return dialogue
+
+
+def allowed_transitions(dialogue: Dialogue) -> list[str]:
+    return sorted(DIALOGUE_TRANSITIONS[dialogue.status])
+
+
+@transaction.atomic
+def dialogue_transition(dialogue_id: int, to_status: str, *, by, reason: str = "") -> Dialogue:
+    """Move a dialogue to ``to_status`` if the transition table allows it, and record it.
+
+    The row is locked, so two people acting at once produce one change; the second gets a
+    DialogueError saying the dialogue has already moved on.
+    """
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
+    if to_status not in DIALOGUE_TRANSITIONS[dialogue.status]:
+        raise DialogueError(
+            _("This dialogue is “%(status)s”: it cannot become “%(target)s”.")
+            % {"status": dialogue.get_status_display(), "target": S(to_status).label}
+        )
+    reason = reason.strip()
+    if to_status in REASON_REQUIRED and not reason:
+        raise DialogueError(_("Give the reason for this decision."), field="reason")
+    DialogueStatusChange.objects.create(
+        dialogue=dialogue, from_status=dialogue.status, to_status=to_status, by=by, reason=reason
+    )
+    dialogue.status = to_status
+    dialogue.status_changed_at = timezone.now()
+    if to_status == S.NOT_CONVENED:
+        dialogue.not_convened_reason = reason
+    dialogue.save(update_fields=["status", "status_changed_at", "not_convened_reason"])
+    return dialogue
