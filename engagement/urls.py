@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dialogues
+from .views import dialogues, staff_dialogues
 
 app_name = "engagement"
 urlpatterns = [
@@ -11,5 +11,30 @@ urlpatterns = [
         "dialogues/<int:pk>/calendar.ics",
         dialogues.DialogueICalView.as_view(),
         name="dialogue-ical",
+    ),
+    path(
+        "staff/dialogues/",
+        staff_dialogues.StaffDialogueListView.as_view(),
+        name="staff-dialogue-list",
+    ),
+    path(
+        "staff/dialogues/new/",
+        staff_dialogues.DialogueCreateView.as_view(),
+        name="staff-dialogue-create",
+    ),
+    path(
+        "staff/dialogues/<int:pk>/",
+        staff_dialogues.DialogueUpdateView.as_view(),
+        name="staff-dialogue-edit",
+    ),
+    path(
+        "staff/dialogues/<int:pk>/status/<slug:target>/",
+        staff_dialogues.DialogueTransitionView.as_view(),
+        name="staff-dialogue-transition",
+    ),
+    path(
+        "staff/sessions/new/",
+        staff_dialogues.SessionCreateView.as_view(),
+        name="staff-session-create",
     ),
 ]

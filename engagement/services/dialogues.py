@@ -72,6 +72,10 @@ def dialogue_dates_errors(values: dict) -> list[tuple[str, str]]:
 
 def _apply_fields(dialogue: Dialogue, fields: dict) -> None:
     for name, value in fields.items():
+        if name == "background_paper":
+            if value is None:  # no new upload: keep the current file
+                continue
+            value = value or ""  # False: the clear box was ticked
         setattr(dialogue, name, value)
     dialogue.confirmation_deadline = deadlines.days_before(
         dialogue.starts_at, dialogue.confirmation_days_before
