@@ -83,6 +83,29 @@ class DialogueForm(forms.ModelForm):
             ),
         }
 
+    FIELDSETS = [
+        (_("The dialogue"), ["session", "title", "description"]),
+        (
+            _("When and where"),
+            ["starts_at", "ends_at", "format", "venue", "capacity_in_person", "capacity_online"],
+        ),
+        (
+            _("Deadlines"),
+            [
+                "applications_open_at",
+                "application_deadline",
+                "circulation_at",
+                "objection_deadline",
+                "confirmation_days_before",
+                "minimum_applications",
+            ],
+        ),
+        (_("Documents"), ["background_paper", "chair_summary"]),
+    ]
+
+    def fieldsets(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in OPTIONAL_DATES:

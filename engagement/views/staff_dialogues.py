@@ -70,7 +70,13 @@ class DialogueEditMixin(SecretariatRequiredMixin):
 
     def render_form(self, form, agenda, panel, dialogue=None):
         return self.render_to_response(
-            self.get_context_data(form=form, agenda=agenda, panel=panel, dialogue=dialogue)
+            self.get_context_data(
+                form=form,
+                agenda=agenda,
+                panel=panel,
+                dialogue=dialogue,
+                wide_fields=["title", "description", "chair_summary"],
+            )
         )
 
     def save(self, form, agenda, panel, dialogue=None):
