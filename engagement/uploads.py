@@ -32,3 +32,14 @@ def validate_pdf(upload) -> None:
         upload.seek(0)
     if pages == 0:
         raise ValidationError(_("This PDF has no pages."), code="empty_pdf")
+
+
+KEEP_CURRENT_FILE = object()
+
+
+def file_field_update(value):
+    """What to store from a ClearableFileInput's cleaned value: ``KEEP_CURRENT_FILE`` when no
+    file was uploaded (None), an empty name when "clear" was ticked (False), else the upload."""
+    if value is None:
+        return KEEP_CURRENT_FILE
+    return value or ""

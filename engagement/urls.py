@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dialogues, staff_dialogues
+from .views import dialogues, pledges, staff_dialogues
 
 app_name = "engagement"
 urlpatterns = [
@@ -11,6 +11,13 @@ urlpatterns = [
         "dialogues/<int:pk>/calendar.ics",
         dialogues.DialogueICalView.as_view(),
         name="dialogue-ical",
+    ),
+    path("pledges/", pledges.PledgeListView.as_view(), name="pledge-list"),
+    path("pledges/<str:code>/", pledges.PledgeStateView.as_view(), name="pledge-state"),
+    path(
+        "staff/pledges/<str:code>/",
+        pledges.PledgeRecordView.as_view(),
+        name="staff-pledge-record",
     ),
     path(
         "staff/dialogues/",

@@ -5,6 +5,7 @@ from .dialogues import (
     PanelMember,
     WorkingGroupSession,
 )
+from .pledges import PledgeSignature
 from .roles import Role, RoleGrant
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Dialogue",
     "DialogueStatusChange",
     "PanelMember",
+    "PledgeSignature",
     "Role",
     "RoleGrant",
     "WorkingGroupSession",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from engagement import deadlines
 from engagement.models import Dialogue, DialogueStatusChange
+from engagement.uploads import KEEP_CURRENT_FILE, file_field_update
 
 S = Dialogue.Status
 
@@ -73,9 +74,9 @@ def dialogue_dates_errors(values: dict) -> list[tuple[str, str]]:
 def _apply_fields(dialogue: Dialogue, fields: dict) -> None:
     for name, value in fields.items():
         if name == "background_paper":
-            if value is None:  # no new upload: keep the current file
+            value = file_field_update(value)
+            if value is KEEP_CURRENT_FILE:
                 continue
-            value = value or ""  # False: the clear box was ticked
         setattr(dialogue, name, value)
     dialogue.confirmation_deadline = deadlines.days_before(
         dialogue.starts_at, dialogue.confirmation_days_before
