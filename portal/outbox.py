@@ -55,6 +55,7 @@ def email_queue(
     Returns None, queuing nothing, when a message with the same ``dedupe_key`` exists: this is
     how reminders and notices go out exactly once however often a sweep runs.
     """
+    context = {"portal_url": settings.PORTAL_URL.rstrip("/"), **context}
     subject, text, html = _render(template, context, language)
     fields = {
         "to": to,

@@ -184,7 +184,12 @@ LOGGING = {
 DEADLINE_SWEEP_INTERVAL = env.int("DEADLINE_SWEEP_INTERVAL", default=300)  # seconds
 DEADLINE_SWEEPS = [
     "portal.outbox.emails_send_queued",
+    "engagement.sweeps.dialogues_remind_missing_programme",
 ]
+# Days before a dialogue at which the secretariat is reminded of a missing programme.
+PROGRAMME_REMINDER_DAYS = env.int("PROGRAMME_REMINDER_DAYS", default=14)
+# The portal's own address, for links in emails (no request at hand in a sweep).
+PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")
 CELERY_BEAT_SCHEDULE = {
     "deadline-sweeps": {
         "task": "portal.run_deadline_sweeps",
