@@ -1,9 +1,24 @@
+from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_filters import ChoiceFilter, FilterSet, ModelChoiceFilter, NumberFilter
+from django_countries import countries
+from django_filters import (
+    BooleanFilter,
+    CharFilter,
+    ChoiceFilter,
+    FilterSet,
+    ModelChoiceFilter,
+    NumberFilter,
+)
 
+from instruments.models import Cluster
 from reviews.models import WorkingGroup
 
-from .models import Dialogue
+from .models import Dialogue, Organization
+
+
+def _flag_widget():
+    return forms.Select(choices=[("", _("Either")), ("true", _("Yes")), ("false", _("No"))])
 
 
 class DialogueFilter(FilterSet):
@@ -27,3 +42,42 @@ class DialogueFilter(FilterSet):
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(starts_at__year=int(value))
+
+
+class OrganizationFilter(FilterSet):
+    """The secretariat's organization list: type, country, ECOSOC status, cluster, flags."""
+
+    q = CharFilter(label=_("Search"), method="filter_text")
+    kind = ChoiceFilter(
+        label=_("Type"), choices=Organization.Kind.choices, empty_label=_("All types")
+    )
+    country = ChoiceFilter(
+        label=_("Country of headquarters"), choices=list(countries), empty_label=_("All countries")
+    )
+    ecosoc_status = ChoiceFilter(
+        label=_("ECOSOC status"),
+        choices=Organization.EcosocStatus.choices,
+        empty_label=_("Any status"),
+    )
+    cluster = ModelChoiceFilter(
+        label=_("Expertise cluster"),
+        queryset=Cluster.objects.all(),
+        field_name="expertise_clusters",
+        to_field_name="slug",
+        empty_label=_("Any cluster"),
+    )
+    is_grassroots = BooleanFilter(label=_("Grassroots"), widget=_flag_widget())
+    is_victim_led = BooleanFilter(label=_("Victim-led or survivor-led"), widget=_flag_widget())
+    is_youth_led = BooleanFilter(label=_("Youth-led"), widget=_flag_widget())
+
+    class Meta:
+        model = Organization
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value) | Q(acronym__icontains=value) | Q(email__icontains=value)
+        )

@@ -3,7 +3,7 @@
 The user's active role grants are read once per user object and cached on it.
 """
 
-from .models import Role, RoleGrant
+from .models import Membership, Role, RoleGrant
 
 # Roles whose holders must use multi-factor authentication before reaching their pages.
 MFA_REQUIRED_ROLES = frozenset(
@@ -53,3 +53,37 @@ def chairs_working_group(user, working_group) -> bool:
 
 def requires_mfa(user) -> bool:
     return any(grant.role in MFA_REQUIRED_ROLES for grant in active_grants(user))
+
+
+def has_authenticator_app(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def memberships(user) -> list[Membership]:
+    """The user's memberships, read once per user object."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user))
+        user._memberships = cached
+    return cached
+
+
+def is_member(user, organization) -> bool:
+    return any(m.organization_id == organization.pk for m in memberships(user))
+
+
+def is_organization_admin(user, organization) -> bool:
+    return any(m.organization_id == organization.pk and m.is_admin for m in memberships(user))
+
+
+def can_view_organization(user, organization) -> bool:
+    """Members and the secretariat see an organization's full profile."""
+    return is_member(user, organization) or is_secretariat(user)
+
+
+def can_edit_organization(user, organization) -> bool:
+    return is_organization_admin(user, organization)

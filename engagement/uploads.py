@@ -43,3 +43,53 @@ def file_field_update(value):
     if value is None:
         return KEEP_CURRENT_FILE
     return value or ""
+
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+LOGO_MAX_SIDE = 600
+
+
+def validate_logo(upload) -> None:
+    """Accept a PNG, JPEG, GIF or WebP image of at most 2 MB, decided by its content."""
+    from PIL import Image, UnidentifiedImageError
+
+    if upload.size > MAX_LOGO_BYTES:
+        raise ValidationError(
+            _("The logo is %(size).1f MB; the limit is 2 MB."),
+            params={"size": upload.size / 1024 / 1024},
+            code="too_large",
+        )
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            _("This file is not an image we can read. Upload a PNG, JPEG, GIF or WebP file."),
+            code="not_image",
+        ) from None
+    finally:
+        upload.seek(0)
+    if kind not in {"PNG", "JPEG", "GIF", "WEBP"}:
+        raise ValidationError(
+            _("Upload a PNG, JPEG, GIF or WebP image (this one is %(kind)s)."),
+            params={"kind": kind},
+            code="image_type",
+        )
+
+
+def logo_normalized(upload):
+    """The logo resized to fit ``LOGO_MAX_SIDE`` pixels and stored as PNG (metadata dropped)."""
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image = image.convert("RGBA")
+        image.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
+        buffer = BytesIO()
+        image.save(buffer, format="PNG", optimize=True)
+    return ContentFile(buffer.getvalue(), name="logo.png")

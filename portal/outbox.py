@@ -57,9 +57,31 @@ def email_queue(
     """
     context = {"portal_url": settings.PORTAL_URL.rstrip("/"), **context}
     subject, text, html = _render(template, context, language)
+    return email_queue_rendered(
+        to=to,
+        subject=subject,
+        text=text,
+        html=html,
+        template=template,
+        related=related,
+        dedupe_key=dedupe_key,
+    )
+
+
+def email_queue_rendered(
+    *,
+    to: str,
+    subject: str,
+    text: str,
+    html: str = "",
+    template: str,
+    related=None,
+    dedupe_key: str | None = None,
+) -> OutboundEmail | None:
+    """Record an already rendered message (e.g. by allauth) and send it after commit."""
     fields = {
         "to": to,
-        "subject": subject,
+        "subject": " ".join(subject.split())[:300],
         "body_text": text,
         "body_html": html,
         "template": template,

@@ -8,7 +8,8 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("health/", HealthView.as_view(), name="health"),
     path("", include("instruments.urls")),
-    path("", include("engagement.urls")),
+    path("", include("engagement.urls")),  # before allauth's: it adds /accounts/privacy/
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,6 +5,7 @@ from .dialogues import (
     PanelMember,
     WorkingGroupSession,
 )
+from .organizations import Invitation, Membership, Organization
 from .pledges import PledgeSignature
 from .roles import Role, RoleGrant
 
@@ -12,6 +13,9 @@ __all__ = [
     "AgendaItem",
     "Dialogue",
     "DialogueStatusChange",
+    "Invitation",
+    "Membership",
+    "Organization",
     "PanelMember",
     "PledgeSignature",
     "Role",

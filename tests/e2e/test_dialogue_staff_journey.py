@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from engagement.models import Dialogue, Role, RoleGrant
-from tests.factories import UserFactory
+from engagement.models import Dialogue, Role
+from tests.factories import UserFactory, grant_role
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]
 
@@ -13,7 +13,7 @@ def test_secretariat_creates_a_dialogue_with_default_dates_and_opens_it(
     live_server, page: Page, login_as
 ):
     staff = UserFactory(email="officer@example.org")
-    RoleGrant.objects.create(user=staff, role=Role.SECRETARIAT)
+    grant_role(staff, Role.SECRETARIAT)
     login_as(staff)
 
     page.goto(live_server.url + "/")

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfWriter
 
-from engagement.models import PledgeSignature, Role, RoleGrant
+from engagement.models import PledgeSignature, Role
 from reviews.models import State
-from tests.factories import UserFactory
+from tests.factories import UserFactory, grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_only_the_secretariat_records_signatures(client):
 
 def test_secretariat_records_a_signature_with_a_pdf_source(client):
     staff = UserFactory()
-    RoleGrant.objects.create(user=staff, role=Role.SECRETARIAT)
+    grant_role(staff, Role.SECRETARIAT)
     client.force_login(staff)
     url = reverse("engagement:staff-pledge-record", args=["AUT"])
     data = {

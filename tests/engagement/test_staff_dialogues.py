@@ -9,8 +9,8 @@ from django.urls import reverse
 from pypdf import PdfWriter
 
 from engagement import deadlines
-from engagement.models import Dialogue, Role, RoleGrant
-from tests.factories import DialogueFactory, UserFactory, WorkingGroupSessionFactory
+from engagement.models import Dialogue, Role
+from tests.factories import DialogueFactory, UserFactory, WorkingGroupSessionFactory, grant_role
 
 pytestmark = pytest.mark.django_db
 VIENNA = deadlines.VIENNA
@@ -19,7 +19,7 @@ VIENNA = deadlines.VIENNA
 @pytest.fixture
 def staff(client):
     user = UserFactory()
-    RoleGrant.objects.create(user=user, role=Role.SECRETARIAT)
+    grant_role(user, Role.SECRETARIAT)
     client.force_login(user)
     return user
 
@@ -73,9 +73,7 @@ def test_staff_pages_are_404_for_others_and_login_for_anonymous(client, name, ar
     chair = UserFactory()
     from reviews.models import WorkingGroup
 
-    RoleGrant.objects.create(
-        user=chair, role=Role.CHAIR, working_group=WorkingGroup.objects.first()
-    )
+    grant_role(chair, Role.CHAIR, working_group=WorkingGroup.objects.first())
     client.force_login(chair)
     assert client.get(url).status_code == 404
 

@@ -11,3 +11,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"user{n}@example.org")
     full_name = factory.Sequence(lambda n: f"Test User {n}")
     password = factory.django.Password("correct horse battery staple")
+
+
+def grant_role(user, role, *, mfa=True, **scope):
+    """Give ``user`` a role (and, by default, an authenticator app, as the role requires)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from engagement.models import RoleGrant
+
+    RoleGrant.objects.create(user=user, role=role, **scope)
+    if mfa and not Authenticator.objects.filter(user=user, type="totp").exists():
+        TOTP.activate(user, generate_totp_secret())
+    return user
