@@ -29,6 +29,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_reference_data", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Rate-limit counters and cached values never leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def reference_data(transactional_db):
     """Reference data for transactional tests (live server), whose database is flushed."""

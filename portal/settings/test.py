@@ -1,5 +1,7 @@
 """Settings for the test suite: the same services as the environment names, faster hashing."""
 
+import re
+
 from .base import *  # noqa: F403
 from .base import CACHES, REDIS_URL
 
@@ -13,5 +15,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if REDIS_URL:
-    # Keep test keys apart from a running portal's.
+    # Tests clear the cache between tests: give them a Redis database of their own.
     CACHES["default"]["KEY_PREFIX"] = "portal-test"
+    CACHES["default"]["LOCATION"] = re.sub(r"/\d+$", "", REDIS_URL.rstrip("/")) + "/15"

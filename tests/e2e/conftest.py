@@ -27,6 +27,10 @@ def login_as(live_server, page):
 
 @pytest.fixture(autouse=True)
 def fail_fast(page):
-    """Ten seconds is plenty on a local server; a missing element fails quickly."""
+    """Ten seconds is plenty on a local server; a missing element fails quickly. Afterwards,
+    wait for the page's requests to finish."""
     page.set_default_timeout(10_000)
     page.set_default_navigation_timeout(20_000)
+    yield
+    # Let requests in flight finish while the test database is still shared with the server.
+    page.wait_for_load_state("networkidle")

@@ -17,7 +17,8 @@ def test_secretariat_creates_a_dialogue_with_default_dates_and_opens_it(
     login_as(staff)
 
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="Secretariat").click()
+    page.get_by_text("Secretariat", exact=True).click()
+    page.locator("details.dropdown").get_by_role("link", name="Dialogues").click()
     page.get_by_role("button", name="New working-group session").click()
     page.get_by_label("Working group").select_option(label="Firearms")
     page.get_by_label("Session number").fill("11")

@@ -1,0 +1,106 @@
+"""Every URL of the accounts, organizations, roles, dialogues and pledges pages, for every role.
+
+Expected codes: 200 shown, 302 sent to sign in (anonymous) or elsewhere, 404 outside scope
+(an object or page the role may not see is as if it did not exist), 405 wrong method.
+"""
+
+import pytest
+from django.urls import reverse
+
+from engagement.models import Membership, RoleGrant
+from engagement.services.organizations import invitation_send, invitation_token
+from tests.factories import DialogueFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "admin", "member", "outsider", "secretariat", "state", "bureau", "chair"]
+LOGGED_IN = {role: 200 for role in ROLES if role != "anonymous"}
+STAFF_ONLY = dict.fromkeys(ROLES, 404) | {"anonymous": 302, "secretariat": 200}
+PUBLIC = dict.fromkeys(ROLES, 200)
+MEMBERS = {
+    "anonymous": 302,
+    "admin": 200,
+    "member": 200,
+    "outsider": 404,
+    "secretariat": 200,
+    "state": 404,
+    "bureau": 404,
+    "chair": 404,
+}
+ADMINS = dict.fromkeys(ROLES, 404) | {"anonymous": 302, "admin": 200}
+
+
+def _matrix(organization, people):
+    dialogue = DialogueFactory()
+    member_membership = Membership.objects.get(user=people["member"])
+    invitation = invitation_send(
+        organization=organization, email="x@example.org", by=people["admin"]
+    )
+    grant = RoleGrant.objects.get(user=people["bureau"])
+    return [
+        ("GET", reverse("home"), PUBLIC),
+        ("GET", reverse("engagement:dialogue-list"), PUBLIC),
+        ("GET", dialogue.get_absolute_url(), PUBLIC),
+        ("GET", reverse("engagement:dialogue-ical", args=[dialogue.pk]), PUBLIC),
+        ("GET", reverse("engagement:dialogue-feed"), PUBLIC),
+        ("GET", reverse("engagement:pledge-list"), PUBLIC),
+        ("GET", reverse("engagement:pledge-state", args=["KEN"]), PUBLIC),
+        ("GET", reverse("engagement:organization-list"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", reverse("engagement:organization-create"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", organization.get_absolute_url(), MEMBERS),
+        ("GET", reverse("engagement:organization-edit", args=[organization.pk]), ADMINS),
+        (
+            "GET",
+            reverse("engagement:invitation-create", args=[organization.pk]),
+            {"anonymous": 302} | dict.fromkeys(LOGGED_IN, 405),
+        ),
+        (
+            "POST",
+            reverse("engagement:invitation-create", args=[organization.pk]),
+            ADMINS | {"admin": 302},
+        ),
+        (
+            "GET",
+            reverse("engagement:membership-remove", args=[organization.pk, member_membership.pk]),
+            ADMINS | {"member": 200},
+        ),
+        (
+            "GET",
+            reverse("engagement:invitation-accept", args=[invitation_token(invitation)]),
+            PUBLIC,
+        ),
+        ("GET", reverse("engagement:privacy"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", reverse("engagement:privacy-export"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", reverse("account_email"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", reverse("mfa_index"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", reverse("account_login"), {"anonymous": 200} | dict.fromkeys(LOGGED_IN, 302)),
+        ("GET", reverse("account_signup"), {"anonymous": 200} | dict.fromkeys(LOGGED_IN, 302)),
+        ("GET", reverse("engagement:staff-organization-list"), STAFF_ONLY),
+        ("GET", reverse("engagement:staff-roles"), STAFF_ONLY),
+        ("GET", reverse("engagement:staff-role-revoke", args=[grant.pk]), STAFF_ONLY),
+        ("GET", reverse("engagement:staff-dialogue-list"), STAFF_ONLY),
+        ("GET", reverse("engagement:staff-dialogue-create"), STAFF_ONLY),
+        ("GET", reverse("engagement:staff-dialogue-edit", args=[dialogue.pk]), STAFF_ONLY),
+        (
+            "GET",
+            reverse("engagement:staff-dialogue-transition", args=[dialogue.pk, "closed"]),
+            STAFF_ONLY,
+        ),
+        ("GET", reverse("engagement:staff-session-create"), STAFF_ONLY),
+        ("GET", reverse("engagement:staff-pledge-record", args=["KEN"]), STAFF_ONLY),
+    ]
+
+
+def test_permission_matrix(client, people, organization):
+    failures = []
+    for method, url, expected in _matrix(organization, people):
+        for role in ROLES:
+            client.logout()
+            if people[role] is not None:
+                client.force_login(people[role])
+            response = client.post(url) if method == "POST" else client.get(url)
+            if response.status_code != expected[role]:
+                failures.append(
+                    f"{method} {url} as {role}: {response.status_code}, expected {expected[role]}"
+                )
+    assert not failures, "\n".join(failures)
