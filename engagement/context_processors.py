@@ -1,7 +1,13 @@
-from .permissions import is_secretariat
+from .permissions import is_bureau_member, is_secretariat, represented_state_ids
 
 
 def roles(request):
     """The signed-in user's roles, for navigation (one query, cached on the user)."""
     user = getattr(request, "user", None)
-    return {"is_secretariat": bool(user and is_secretariat(user))}
+    if not (user and user.is_authenticated):
+        return {}
+    return {
+        "is_secretariat": is_secretariat(user),
+        "is_bureau_member": is_bureau_member(user),
+        "is_state_representative": bool(represented_state_ids(user)),
+    }

@@ -9,12 +9,13 @@ from django_filters import (
     FilterSet,
     ModelChoiceFilter,
     NumberFilter,
+    OrderingFilter,
 )
 
 from instruments.models import Cluster
-from reviews.models import WorkingGroup
+from reviews.models import RegionalGroup, State, WorkingGroup
 
-from .models import Dialogue, Organization
+from .models import Application, Dialogue, Organization
 
 
 def _flag_widget():
@@ -81,3 +82,82 @@ class OrganizationFilter(FilterSet):
         return queryset.filter(
             Q(name__icontains=value) | Q(acronym__icontains=value) | Q(email__icontains=value)
         )
+
+
+class ApplicationFilter(FilterSet):
+    """The secretariat's queue: status, country, region, type, ECOSOC, travel, cluster."""
+
+    q = CharFilter(label=_("Search"), method="filter_text")
+    status = ChoiceFilter(
+        label=_("Status"), choices=Application.Status.choices, empty_label=_("Any status")
+    )
+    country = ChoiceFilter(
+        label=_("Country"),
+        field_name="organization__country",
+        choices=list(countries),
+        empty_label=_("All countries"),
+    )
+    region = ChoiceFilter(
+        label=_("Regional group"),
+        choices=RegionalGroup.choices,
+        method="filter_region",
+        empty_label=_("All groups"),
+    )
+    kind = ChoiceFilter(
+        label=_("Type"),
+        field_name="organization__kind",
+        choices=Organization.Kind.choices,
+        empty_label=_("All types"),
+    )
+    ecosoc = ChoiceFilter(
+        label=_("ECOSOC status"),
+        field_name="organization__ecosoc_status",
+        choices=Organization.EcosocStatus.choices,
+        empty_label=_("Any"),
+    )
+    travel = BooleanFilter(
+        label=_("Travel support requested"),
+        field_name="travel_support_requested",
+        widget=_flag_widget(),
+    )
+    cluster = ModelChoiceFilter(
+        label=_("Expertise cluster"),
+        queryset=Cluster.objects.all(),
+        field_name="expertise_clusters",
+        to_field_name="slug",
+        empty_label=_("Any cluster"),
+    )
+    order = OrderingFilter(
+        label=_("Sort by"),
+        fields=(
+            ("organization__name", "organization"),
+            ("organization__country", "country"),
+            ("submitted_at", "submitted"),
+            ("status", "status"),
+        ),
+        field_labels={
+            "organization__name": _("Organization"),
+            "organization__country": _("Country"),
+            "submitted_at": _("Submitted"),
+            "status": _("Status"),
+        },
+    )
+
+    class Meta:
+        model = Application
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(organization__name__icontains=value)
+            | Q(organization__acronym__icontains=value)
+            | Q(statement__icontains=value)
+        )
+
+    def filter_region(self, queryset, name, value):
+        codes = State.objects.filter(regional_group=value).values_list("code", flat=True)
+        alpha2 = [countries.alpha2(code) for code in codes]
+        return queryset.filter(organization__country__in=[code for code in alpha2 if code])

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import dialogues, organizations, pledges, privacy, staff, staff_dialogues
+from .views import (
+    applications,
+    dialogues,
+    organizations,
+    pledges,
+    privacy,
+    staff,
+    staff_applications,
+    staff_dialogues,
+    states,
+)
 
 app_name = "engagement"
 urlpatterns = [
@@ -93,4 +103,54 @@ urlpatterns = [
     ),
     path("staff/roles/", staff.RoleListView.as_view(), name="staff-roles"),
     path("staff/roles/<int:pk>/revoke/", staff.RoleRevokeView.as_view(), name="staff-role-revoke"),
+    path("apply/", applications.ApplyView.as_view(), name="apply"),
+    path("applications/", applications.ApplicationListView.as_view(), name="application-list"),
+    path(
+        "applications/<int:pk>/",
+        applications.ApplicationDetailView.as_view(),
+        name="application-detail",
+    ),
+    path(
+        "applications/<int:pk>/withdraw/",
+        applications.ApplicationWithdrawView.as_view(),
+        name="application-withdraw",
+    ),
+    path(
+        "applications/<int:pk>/comments/",
+        applications.CommentCreateView.as_view(),
+        name="application-comment",
+    ),
+    path(
+        "applications/confirm/<str:token>/",
+        applications.ApplicationConfirmView.as_view(),
+        name="application-confirm",
+    ),
+    path(
+        "staff/dialogues/<int:pk>/applications/",
+        staff_applications.QueueView.as_view(),
+        name="staff-queue",
+    ),
+    path(
+        "staff/dialogues/<int:pk>/applications/decide/",
+        staff_applications.BulkDecisionView.as_view(),
+        name="staff-queue-decide",
+    ),
+    path(
+        "staff/dialogues/<int:pk>/applications/release/",
+        staff_applications.ReleaseView.as_view(),
+        name="staff-queue-release",
+    ),
+    path(
+        "staff/dialogues/<int:pk>/applications/<int:application_pk>/undo/",
+        staff_applications.UnstageView.as_view(),
+        name="staff-queue-unstage",
+    ),
+    path(
+        "staff/dialogues/<int:pk>/applications/export.<slug:fmt>",
+        staff_applications.ExportView.as_view(),
+        name="staff-queue-export",
+    ),
+    path("states/dialogues/", states.CirculatedDialoguesView.as_view(), name="state-dialogues"),
+    path("states/dialogues/<int:pk>/", states.CirculatedListView.as_view(), name="state-list"),
+    path("bureau/referrals/", states.BureauReferralsView.as_view(), name="bureau-referrals"),
 ]

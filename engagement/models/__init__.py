@@ -1,3 +1,10 @@
+from .applications import (
+    Application,
+    ApplicationStatusChange,
+    Objection,
+    Representative,
+    WrittenComment,
+)
 from .dialogues import (
     AgendaItem,
     Dialogue,
@@ -11,14 +18,19 @@ from .roles import Role, RoleGrant
 
 __all__ = [
     "AgendaItem",
+    "Application",
+    "ApplicationStatusChange",
     "Dialogue",
     "DialogueStatusChange",
     "Invitation",
     "Membership",
+    "Objection",
     "Organization",
     "PanelMember",
     "PledgeSignature",
+    "Representative",
     "Role",
     "RoleGrant",
     "WorkingGroupSession",
+    "WrittenComment",
 ]

@@ -1,0 +1,143 @@
+"""The secretariat's queue of a dialogue: filters, prepared decisions, release, exports."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from engagement import exports
+from engagement.forms.applications import BulkDecisionForm
+from engagement.models import Application, Dialogue
+from engagement.selectors import applications as selectors
+from engagement.services import applications as services
+
+from .mixins import SecretariatRequiredMixin
+
+
+class QueueView(SecretariatRequiredMixin, TemplateView):
+    template_name = "engagement/staff/queue.html"
+
+    def get_context_data(self, **kwargs):
+        dialogue = get_object_or_404(
+            Dialogue.objects.select_related("session__working_group"), pk=self.kwargs["pk"]
+        )
+        application_filter, counts = selectors.queue(dialogue, self.request.GET)
+        applications = list(application_filter.qs)
+        staged = [a for a in applications if a.staged_status]
+        return super().get_context_data(
+            dialogue=dialogue,
+            filter=application_filter,
+            applications=applications,
+            counts=[
+                (value, label, counts.get(value, 0))
+                for value, label in Application.Status.choices
+                if value != "draft"
+            ],
+            staged=staged,
+            staged_total=dialogue.applications.exclude(staged_status="").count(),
+            capacity=selectors.capacity(dialogue),
+            bulk_form=kwargs.pop("bulk_form", None) or BulkDecisionForm(dialogue=dialogue),
+            query=self.request.GET.urlencode(),
+            **kwargs,
+        )
+
+
+class BulkDecisionView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        dialogue = get_object_or_404(Dialogue, pk=pk)
+        form = BulkDecisionForm(request.POST, dialogue=dialogue)
+        query = request.POST.get("query", "")
+        back = redirect(
+            reverse("engagement:staff-queue", kwargs={"pk": pk}) + (f"?{query}" if query else "")
+        )
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return back
+        ids = [a.pk for a in form.cleaned_data["applications"]]
+        try:
+            problems = services.applications_stage(
+                ids,
+                form.cleaned_data["action"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except services.ApplicationError as error:
+            messages.error(request, str(error))
+            return back
+        for problem in problems:
+            messages.warning(request, problem)
+        prepared = len(ids) - len(problems)
+        if prepared:
+            messages.success(
+                request,
+                _("%(n)s decision(s) prepared. Nothing is sent until you release them.")
+                % {"n": prepared},
+            )
+        return back
+
+
+class ReleaseView(SecretariatRequiredMixin, View):
+    def post(self, request, pk):
+        dialogue = get_object_or_404(Dialogue, pk=pk)
+        released = services.applications_release(dialogue.pk, by=request.user)
+        messages.success(
+            request, _("%(n)s decision(s) released; the emails are on their way.") % {"n": released}
+        )
+        return redirect("engagement:staff-queue", pk=dialogue.pk)
+
+
+class UnstageView(SecretariatRequiredMixin, View):
+    def post(self, request, pk, application_pk):
+        application = get_object_or_404(Application, pk=application_pk, dialogue_id=pk)
+        services.application_unstage(application.pk)
+        messages.success(
+            request, _("Prepared decision undone for %(org)s.") % {"org": application.organization}
+        )
+        return redirect("engagement:staff-queue", pk=pk)
+
+
+class ExportView(SecretariatRequiredMixin, View):
+    """?list=circulation (no personal data) or participants; format csv, xlsx or pdf."""
+
+    def get(self, request, pk, fmt):
+        if fmt not in {"csv", "xlsx", "pdf"}:
+            raise Http404
+        dialogue = get_object_or_404(
+            Dialogue.objects.select_related("session__working_group"), pk=pk
+        )
+        participants = request.GET.get("list") == "participants"
+        if participants:
+            applications = list(
+                selectors.circulated_list(dialogue)
+                .filter(status=Application.Status.CONFIRMED)
+                .prefetch_related("representatives")
+            )
+            header, rows = exports.participant_rows(applications)
+            name = f"participants-dialogue-{dialogue.pk}"
+        else:
+            applications = list(selectors.circulated_list(dialogue))
+            if not applications:  # before circulation: the screened-in list to circulate
+                applications = list(
+                    dialogue.applications.filter(status=Application.Status.SCREENED_IN)
+                    .select_related("organization")
+                    .prefetch_related("expertise_clusters", "expertise_instruments")
+                    .order_by("organization__name")
+                )
+            header, rows = exports.circulation_rows(applications)
+            name = f"applicants-dialogue-{dialogue.pk}"
+        if fmt == "csv":
+            body, kind = exports.as_csv(header, rows), "text/csv; charset=utf-8"
+        elif fmt == "xlsx":
+            body = exports.as_xlsx(header, rows, _("Applicants"))
+            kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            body = exports.as_pdf(dialogue, applications, participants=participants)
+            kind = "application/pdf"
+        response = HttpResponse(body, content_type=kind)
+        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+        return response

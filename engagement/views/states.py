@@ -1,0 +1,119 @@
+"""State party representatives see circulated lists and object; the Bureau decides."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from engagement import deadlines
+from engagement.forms.applications import ObjectionForm, ReasonForm
+from engagement.models import Application, Objection
+from engagement.permissions import is_bureau_member, represented_state_ids
+from engagement.selectors import applications as selectors
+from engagement.services import applications as services
+from reviews.models import State
+
+
+class StateRepresentativeMixin:
+    def dispatch(self, request, *args, **kwargs):
+        ids = represented_state_ids(request.user)
+        if not ids:
+            raise Http404
+        self.state = State.objects.get(pk=min(ids))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CirculatedDialoguesView(StateRepresentativeMixin, TemplateView):
+    template_name = "engagement/states/dialogues.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            dialogues=selectors.dialogues_circulated(), state=self.state, **kwargs
+        )
+
+
+class CirculatedListView(StateRepresentativeMixin, TemplateView):
+    template_name = "engagement/states/list.html"
+
+    def get_dialogue(self):
+        return get_object_or_404(selectors.dialogues_circulated(), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        dialogue = self.get_dialogue()
+        objected = set(
+            Objection.objects.filter(application__dialogue=dialogue, state=self.state).values_list(
+                "application_id", flat=True
+            )
+        )
+        return super().get_context_data(
+            dialogue=dialogue,
+            state=self.state,
+            applications=selectors.circulated_list(dialogue),
+            objected=objected,
+            window_open=deadlines.is_open(dialogue.objection_deadline, timezone.now()),
+            form=kwargs.pop("form", None) or ObjectionForm(),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        dialogue = self.get_dialogue()
+        application = get_object_or_404(
+            Application, pk=request.POST.get("application"), dialogue=dialogue
+        )
+        form = ObjectionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.objection_record(
+                    application.pk,
+                    state=self.state,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.ApplicationError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Your objection to %(org)s is recorded; the matter goes to the Bureau.")
+                    % {"org": application.organization},
+                )
+            return redirect("engagement:state-list", pk=dialogue.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class BureauReferralsView(TemplateView):
+    template_name = "engagement/states/referrals.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_bureau_member(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            applications=selectors.referrals(),
+            form=kwargs.pop("form", None) or ReasonForm(),
+            **kwargs,
+        )
+
+    def post(self, request):
+        application = get_object_or_404(Application, pk=request.POST.get("application"))
+        form = ReasonForm(request.POST)
+        approve = request.POST.get("decision") == "approve"
+        if form.is_valid():
+            try:
+                services.bureau_decide(
+                    application.pk,
+                    approve=approve,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.ApplicationError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request, _("Decision recorded for %(org)s.") % {"org": application.organization}
+                )
+        return redirect("engagement:bureau-referrals")
