@@ -1,19 +1,25 @@
 """Deadline sweeps of the engagement app (registered in ``settings.DEADLINE_SWEEPS``).
 
-Each sweep is idempotent: emails carry a deduplication key, so a sweep run twice, or twice at
-once, sends each message once.
+Each sweep is idempotent: it moves status columns under ``select_for_update`` (a row that
+another run already moved is skipped) and its emails carry a deduplication key, so a sweep
+run twice, or twice at once, changes and sends everything once.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from engagement import deadlines
 from portal.models import User
 from portal.outbox import email_queue
 
-from .models import AgendaItem, Dialogue, Role
+from .models import AgendaItem, Application, Dialogue, Role
+from .services.applications import notify_applicants, transition_locked
+from .services.dialogues import dialogue_transition
 
 PROGRAMME_STATUSES = [
     Dialogue.Status.OPEN,
@@ -60,3 +66,150 @@ def dialogues_remind_missing_programme(now=None) -> dict:
             )
             queued += email is not None
     return {"queued": queued}
+
+
+def _chairs_and_secretariat(dialogue):
+    chairs = User.objects.filter(
+        is_active=True,
+        role_grants__role=Role.CHAIR,
+        role_grants__revoked_at__isnull=True,
+        role_grants__working_group=dialogue.session.working_group_id,
+    )
+    return list({user.pk: user for user in [*chairs, *secretariat_users()]}.values())
+
+
+def dialogues_close_applications(now=None) -> dict:
+    """Application deadline passed: the dialogue's applications close. If fewer than the
+    dialogue's minimum arrived, the chair and the secretariat are asked, once, whether to
+    convene (the decision itself is theirs, on the dialogue's page)."""
+    now = now or timezone.now()
+    closed = asked = 0
+    due = Dialogue.objects.filter(status=Dialogue.Status.OPEN, application_deadline__lt=now)
+    for dialogue_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            dialogue = (
+                Dialogue.objects.select_for_update()
+                .select_related("session__working_group")
+                .get(pk=dialogue_id)
+            )
+            if dialogue.status != Dialogue.Status.OPEN or deadlines.is_open(
+                dialogue.application_deadline, now
+            ):
+                continue
+            dialogue_transition(
+                dialogue.pk,
+                Dialogue.Status.CLOSED,
+                by=None,
+                reason=_("The application deadline passed."),
+            )
+            closed += 1
+            received = dialogue.applications.exclude(
+                status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN]
+            ).count()
+            if received < dialogue.minimum_applications:
+                for user in _chairs_and_secretariat(dialogue):
+                    asked += (
+                        email_queue(
+                            to=user.email,
+                            template="emails/engagement/too_few_applications",
+                            context={"dialogue": dialogue, "user": user, "received": received},
+                            related=dialogue,
+                            dedupe_key=f"too-few:{dialogue.pk}:{user.pk}",
+                        )
+                        is not None
+                    )
+    return {"closed": closed, "asked_to_decide": asked}
+
+
+def _each_locked(queryset, action) -> int:
+    """Apply ``action`` to each row of ``queryset``, one short transaction and row lock each;
+    a row that another run already moved is skipped."""
+    done = 0
+    for pk in list(queryset.values_list("pk", flat=True)):
+        with transaction.atomic():
+            application = (
+                Application.objects.select_for_update()
+                .select_related("organization", "dialogue")
+                .get(pk=pk)
+            )
+            done += bool(action(application))
+    return done
+
+
+def applications_settle_objection_window(now=None) -> dict:
+    """Objection window closed: circulated applications without objection become approved
+    (the approval email carries the confirmation link); objected ones go to the Bureau."""
+    now = now or timezone.now()
+    window_closed = Q(dialogue__objection_deadline__lt=now)
+    S = Application.Status
+
+    def approve(application):
+        if application.status != S.CIRCULATED or deadlines.is_open(
+            application.dialogue.objection_deadline, now
+        ):
+            return False
+        transition_locked(
+            application,
+            S.APPROVED,
+            by=None,
+            reason=_("No objection when the objection window closed."),
+        )
+        return True
+
+    def refer(application):
+        if application.status != S.OBJECTED:
+            return False
+        transition_locked(
+            application,
+            S.REFERRED,
+            by=None,
+            reason=_("A State party objected: referred to the Bureau."),
+        )
+        return True
+
+    approved = _each_locked(Application.objects.filter(window_closed, status=S.CIRCULATED), approve)
+    referred = _each_locked(Application.objects.filter(window_closed, status=S.OBJECTED), refer)
+    return {"approved": approved, "referred": referred}
+
+
+def applications_remind_confirmation(now=None) -> dict:
+    """Remind approved, unconfirmed applicants before their cut-off (by default 7 and 2 days
+    before), each reminder exactly once per application."""
+    now = now or timezone.now()
+    sent = 0
+    approved = Application.objects.filter(
+        status=Application.Status.APPROVED, confirmation_deadline__gt=now
+    ).select_related("organization", "dialogue")
+    for application in approved:
+        left = application.confirmation_deadline - now
+        for days in sorted(settings.CONFIRMATION_REMINDER_DAYS):
+            if left <= timedelta(days=days):
+                notify_applicants(
+                    application,
+                    "confirmation_reminder",
+                    dedupe=f"reminder-{days}d:{application.pk}",
+                )
+                sent += 1
+                break
+    return {"reminded": sent}
+
+
+def applications_lapse_unconfirmed(now=None) -> dict:
+    """Cut-off passed: approved applications not confirmed lapse, with a notice."""
+    now = now or timezone.now()
+    S = Application.Status
+
+    def lapse(application):
+        deadline = application.confirmation_deadline or application.dialogue.confirmation_deadline
+        if application.status != S.APPROVED or deadlines.is_open(deadline, now):
+            return False
+        transition_locked(
+            application,
+            S.LAPSED,
+            by=None,
+            reason=_("Attendance was not confirmed before the cut-off."),
+        )
+        return True
+
+    due = Application.objects.filter(status=S.APPROVED, confirmation_deadline__lt=now)
+    return {"lapsed": _each_locked(due, lapse)}

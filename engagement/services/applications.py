@@ -133,7 +133,9 @@ def _notify_bureau(application: Application) -> None:
 # --- the one place where a status changes ----------------------------------------------------
 
 
-def _transition(application: Application, target: str, *, by, reason: str = "") -> Application:
+def transition_locked(
+    application: Application, target: str, *, by, reason: str = ""
+) -> Application:
     """Change the (locked) ``application`` to ``target`` and record it; emails on commit."""
     if target not in APPLICATION_TRANSITIONS[application.status]:
         raise ApplicationError(
@@ -254,7 +256,7 @@ def applications_save(
             )
         _apply_fields(application, dict(fields), representatives)
         if submit and application.status == S.DRAFT:
-            _transition(application, S.SUBMITTED, by=by)
+            transition_locked(application, S.SUBMITTED, by=by)
         saved.append(application)
     return saved
 
@@ -267,7 +269,9 @@ def application_withdraw(application_id: int, *, by, now=None) -> Application:
         raise ApplicationError(
             _("The dialogue has started: the application can no longer be withdrawn.")
         )
-    return _transition(application, S.WITHDRAWN, by=by, reason=_("Withdrawn by the applicant"))
+    return transition_locked(
+        application, S.WITHDRAWN, by=by, reason=_("Withdrawn by the applicant")
+    )
 
 
 @transaction.atomic
@@ -286,7 +290,7 @@ def application_confirm(application_id: int, *, by=None, now=None) -> Applicatio
             )
             % {"deadline": timezone.localtime(deadline).strftime("%d %B %Y, %H:%M:%S")}
         )
-    return _transition(application, S.CONFIRMED, by=by)
+    return transition_locked(application, S.CONFIRMED, by=by)
 
 
 @transaction.atomic
@@ -358,7 +362,7 @@ def applications_release(dialogue_id: int, *, by) -> int:
     )
     for application in staged:
         if application.staged_status in APPLICATION_TRANSITIONS[application.status]:
-            _transition(
+            transition_locked(
                 application,
                 application.staged_status,
                 by=application.staged_by or by,
@@ -399,7 +403,7 @@ def objection_record(application_id: int, *, state, by, reason: str, now=None) -
         application=application, state=state, by=by, reason=reason.strip()
     )
     if application.status == S.CIRCULATED:
-        _transition(
+        transition_locked(
             application, S.OBJECTED, by=by, reason=_("Objection by %(state)s") % {"state": state}
         )
     return objection
@@ -412,4 +416,6 @@ def bureau_decide(application_id: int, *, approve: bool, by, reason: str) -> App
         raise ApplicationError(_("This application is not before the Bureau."))
     if not reason.strip():
         raise ApplicationError(_("Give the reason for this decision."), field="reason")
-    return _transition(application, S.APPROVED if approve else S.REJECTED, by=by, reason=reason)
+    return transition_locked(
+        application, S.APPROVED if approve else S.REJECTED, by=by, reason=reason
+    )

@@ -222,7 +222,13 @@ DEADLINE_SWEEP_INTERVAL = env.int("DEADLINE_SWEEP_INTERVAL", default=300)  # sec
 DEADLINE_SWEEPS = [
     "portal.outbox.emails_send_queued",
     "engagement.sweeps.dialogues_remind_missing_programme",
+    "engagement.sweeps.dialogues_close_applications",
+    "engagement.sweeps.applications_settle_objection_window",
+    "engagement.sweeps.applications_remind_confirmation",
+    "engagement.sweeps.applications_lapse_unconfirmed",
 ]
+# Reminders before the confirmation cut-off, in days (each sent once per application).
+CONFIRMATION_REMINDER_DAYS = env.list("CONFIRMATION_REMINDER_DAYS", cast=int, default=[7, 2])
 # Days before a dialogue at which the secretariat is reminded of a missing programme.
 PROGRAMME_REMINDER_DAYS = env.int("PROGRAMME_REMINDER_DAYS", default=14)
 # The portal's own address, for links in emails (no request at hand in a sweep).

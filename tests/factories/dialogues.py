@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 import factory
 
 from engagement import deadlines
-from engagement.models import Dialogue, WorkingGroupSession
+from engagement.models import Application, Dialogue, Organization, WorkingGroupSession
 from reviews.models import WorkingGroup
 
 
@@ -13,7 +13,8 @@ class WorkingGroupSessionFactory(factory.django.DjangoModelFactory):
 
     working_group = factory.LazyFunction(lambda: WorkingGroup.objects.get(slug="firearms"))
     number = factory.Sequence(lambda n: n + 1)
-    starts_on = factory.Sequence(lambda n: date.today() + timedelta(days=90 + n))
+    # Applications open (98 days before) and still accepted (deadline 56 days before).
+    starts_on = factory.Sequence(lambda n: date.today() + timedelta(days=60 + n % 20))
     ends_on = factory.LazyAttribute(lambda o: o.starts_on + timedelta(days=2))
     report_adopted_on = factory.LazyAttribute(lambda o: o.ends_on)
 
@@ -52,3 +53,26 @@ class DialogueFactory(factory.django.DjangoModelFactory):
     confirmation_deadline = factory.LazyAttribute(
         lambda o: deadlines.default_dates(o.starts_at).confirmation_deadline
     )
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    organization = factory.SubFactory("tests.factories.dialogues.OrganizationFactory")
+    dialogue = factory.SubFactory(DialogueFactory)
+    statement = "Ten years of work with survivors of trafficking."
+    status = Application.Status.SUBMITTED
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    kind = Organization.Kind.NGO
+    country = "KE"
+    email = factory.Sequence(lambda n: f"org{n}@example.org")
+    postal_address = "PO Box 1"
+    mission = "Testing"
+    expertise_text = "Trafficking in persons"
