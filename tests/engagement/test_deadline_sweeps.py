@@ -1,0 +1,111 @@
+"""The deadline sweeps with the clock moved: one second before and after each deadline."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from engagement import sweeps
+from engagement.models import Application, Dialogue, Objection, Role
+from portal.models import OutboundEmail
+from reviews.models import State, WorkingGroup
+from tests.factories import ApplicationFactory, DialogueFactory, UserFactory, grant_role
+
+pytestmark = pytest.mark.django_db
+S = Application.Status
+SECOND = timedelta(seconds=1)
+
+
+def test_applications_close_at_the_deadline_and_too_few_asks_for_a_decision(
+    django_capture_on_commit_callbacks,
+):
+    chair = grant_role(
+        UserFactory(), Role.CHAIR, working_group=WorkingGroup.objects.get(slug="firearms")
+    )
+    officer = grant_role(UserFactory(), Role.SECRETARIAT)
+    dialogue = DialogueFactory(minimum_applications=3)
+    ApplicationFactory.create_batch(2, dialogue=dialogue)
+    deadline = dialogue.application_deadline
+    with time_machine.travel(deadline + timedelta(microseconds=500_000)):
+        assert sweeps.dialogues_close_applications()["closed"] == 0
+    with time_machine.travel(deadline + SECOND), django_capture_on_commit_callbacks(execute=True):
+        assert sweeps.dialogues_close_applications() == {"closed": 1, "asked_to_decide": 2}
+        assert sweeps.dialogues_close_applications() == {"closed": 0, "asked_to_decide": 0}
+    dialogue.refresh_from_db()
+    assert dialogue.status == Dialogue.Status.CLOSED
+    asked = OutboundEmail.objects.filter(template="emails/engagement/too_few_applications")
+    assert sorted(asked.values_list("to", flat=True)) == sorted([chair.email, officer.email])
+
+
+def test_objection_window_settles_one_second_after_it_closes(django_capture_on_commit_callbacks):
+    dialogue = DialogueFactory(status=Dialogue.Status.CIRCULATED)
+    clean = ApplicationFactory(dialogue=dialogue, status=S.CIRCULATED)
+    objected = ApplicationFactory(dialogue=dialogue, status=S.OBJECTED)
+    Objection.objects.create(application=objected, state=State.objects.get(code="KEN"), reason="x")
+    window = dialogue.objection_deadline
+    with time_machine.travel(window):
+        assert sweeps.applications_settle_objection_window() == {"approved": 0, "referred": 0}
+    with time_machine.travel(window + SECOND), django_capture_on_commit_callbacks(execute=True):
+        assert sweeps.applications_settle_objection_window() == {"approved": 1, "referred": 1}
+        assert sweeps.applications_settle_objection_window() == {"approved": 0, "referred": 0}
+    clean.refresh_from_db()
+    objected.refresh_from_db()
+    assert (clean.status, objected.status) == (S.APPROVED, S.REFERRED)
+    assert clean.confirmation_deadline == dialogue.confirmation_deadline
+    approval = OutboundEmail.objects.get(
+        template="emails/engagement/application_approved", to=clean.organization.email
+    )
+    assert "/applications/confirm/" in approval.body_text
+
+
+def test_reminders_at_7_and_2_days_each_sent_exactly_once(django_capture_on_commit_callbacks):
+    application = ApplicationFactory(status=S.APPROVED)
+    cutoff = application.dialogue.confirmation_deadline
+    application.confirmation_deadline = cutoff
+    application.save()
+    reminders = OutboundEmail.objects.filter(template="emails/engagement/confirmation_reminder")
+    with time_machine.travel(cutoff - timedelta(days=7) - SECOND):
+        sweeps.applications_remind_confirmation()
+    assert reminders.count() == 0
+    for moment in (
+        cutoff - timedelta(days=7),
+        cutoff - timedelta(days=6),
+        cutoff - timedelta(days=2),
+        cutoff - timedelta(hours=1),
+    ):
+        with time_machine.travel(moment):
+            sweeps.applications_remind_confirmation()
+            sweeps.applications_remind_confirmation()
+    keys = sorted(reminders.values_list("dedupe_key", flat=True))
+    assert keys == [
+        f"reminder-2d:{application.pk}:{application.organization.email}",
+        f"reminder-7d:{application.pk}:{application.organization.email}",
+    ]
+
+
+def test_unconfirmed_approvals_lapse_after_the_cutoff(django_capture_on_commit_callbacks):
+    application = ApplicationFactory(status=S.APPROVED)
+    confirmed = ApplicationFactory(status=S.CONFIRMED, dialogue=application.dialogue)
+    cutoff = application.dialogue.confirmation_deadline
+    application.confirmation_deadline = cutoff
+    application.save()
+    with time_machine.travel(cutoff):
+        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 0}
+    with time_machine.travel(cutoff + SECOND), django_capture_on_commit_callbacks(execute=True):
+        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 1}
+        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 0}
+    application.refresh_from_db()
+    confirmed.refresh_from_db()
+    assert (application.status, confirmed.status) == (S.LAPSED, S.CONFIRMED)
+    assert (
+        OutboundEmail.objects.filter(template="emails/engagement/application_lapsed").count() == 1
+    )
+
+
+def test_run_deadlines_runs_every_sweep(settings):
+    call_command("run_deadlines", verbosity=0)
+    from portal.models import SweepRecord
+
+    names = set(SweepRecord.objects.exclude(last_success_at=None).values_list("name", flat=True))
+    assert names == {path.rsplit(".", 1)[1] for path in settings.DEADLINE_SWEEPS}
