@@ -419,3 +419,14 @@ def bureau_decide(application_id: int, *, approve: bool, by, reason: str) -> App
     return transition_locked(
         application, S.APPROVED if approve else S.REJECTED, by=by, reason=reason
     )
+
+
+def dialogue_notify_applicants(
+    dialogue: Dialogue, template: str, *, key: str, reason: str = ""
+) -> None:
+    """Tell every organization with an active application about a change of the dialogue,
+    once per ``key`` (e.g. not convened, programme published, summary published)."""
+    for application in Application.objects.filter(
+        dialogue=dialogue, status__in=ACTIVE
+    ).select_related("organization", "dialogue"):
+        notify_applicants(application, template, reason=reason, dedupe=f"{key}:{application.pk}")

@@ -144,4 +144,40 @@ def dialogue_transition(dialogue_id: int, to_status: str, *, by, reason: str = "
     if to_status == S.NOT_CONVENED:
         dialogue.not_convened_reason = reason
     dialogue.save(update_fields=["status", "status_changed_at", "not_convened_reason"])
+    notice = DIALOGUE_NOTICES.get(to_status)
+    if notice:
+        transaction.on_commit(lambda: _notify(dialogue, notice, reason))
     return dialogue
+
+
+# Status changes every applicant hears about, with the email template that tells them.
+DIALOGUE_NOTICES = {
+    S.NOT_CONVENED: "dialogue_not_convened",
+    S.SUMMARY_PUBLISHED: "dialogue_summary_published",
+}
+
+
+def _notify(dialogue: Dialogue, template: str, reason: str = "", key: str | None = None):
+    from engagement.services.applications import dialogue_notify_applicants
+
+    dialogue_notify_applicants(
+        dialogue, template, key=key or f"{template}:{dialogue.pk}", reason=reason
+    )
+
+
+def dialogue_announce_documents(
+    dialogue: Dialogue, *, had_programme: bool, previous_paper: str
+) -> None:
+    """After an edit: tell applicants once when the programme first appears and whenever a
+    new background paper is published (only for dialogues the public can see)."""
+    if not dialogue.is_public:
+        return
+    if not had_programme and dialogue.agenda_items.exists():
+        transaction.on_commit(lambda: _notify(dialogue, "dialogue_programme_published"))
+    paper = dialogue.background_paper.name if dialogue.background_paper else ""
+    if paper and paper != previous_paper:
+        transaction.on_commit(
+            lambda: _notify(
+                dialogue, "dialogue_paper_published", key=f"paper:{dialogue.pk}:{paper}"
+            )
+        )

@@ -21,6 +21,7 @@ from engagement.services.dialogues import (
     DIALOGUE_TRANSITIONS,
     REASON_REQUIRED,
     DialogueError,
+    dialogue_announce_documents,
     dialogue_create,
     dialogue_transition,
     dialogue_update,
@@ -84,12 +85,18 @@ class DialogueEditMixin(SecretariatRequiredMixin):
         try:
             with transaction.atomic():
                 if dialogue is None:
+                    had_programme, previous_paper = False, ""
                     dialogue = dialogue_create(by=self.request.user, **fields)
                 else:
+                    had_programme = dialogue.agenda_items.exists()
+                    previous_paper = dialogue.background_paper.name or ""
                     dialogue = dialogue_update(dialogue.pk, by=self.request.user, **fields)
                 agenda.instance = panel.instance = dialogue
                 agenda.save()
                 panel.save()
+                dialogue_announce_documents(
+                    dialogue, had_programme=had_programme, previous_paper=previous_paper
+                )
         except DialogueError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
             return None

@@ -109,3 +109,41 @@ def test_run_deadlines_runs_every_sweep(settings):
 
     names = set(SweepRecord.objects.exclude(last_success_at=None).values_list("name", flat=True))
     assert names == {path.rsplit(".", 1)[1] for path in settings.DEADLINE_SWEEPS}
+
+
+def test_applicants_hear_when_a_dialogue_is_not_convened_or_its_summary_is_published(
+    django_capture_on_commit_callbacks,
+):
+    from engagement.services.dialogues import dialogue_transition
+
+    dialogue = DialogueFactory(status=Dialogue.Status.CLOSED)
+    active = ApplicationFactory(dialogue=dialogue)
+    ApplicationFactory(dialogue=dialogue, status=S.WITHDRAWN)
+    with django_capture_on_commit_callbacks(execute=True):
+        dialogue_transition(
+            dialogue.pk,
+            Dialogue.Status.NOT_CONVENED,
+            by=None,
+            reason="Only two applications arrived.",
+        )
+    notice = OutboundEmail.objects.get(template="emails/engagement/dialogue_not_convened")
+    assert notice.to == active.organization.email
+    assert "Only two applications arrived." in notice.body_text
+
+
+def test_programme_publication_is_announced_once(client, django_capture_on_commit_callbacks):
+    from engagement.models import AgendaItem
+    from engagement.services.dialogues import dialogue_announce_documents
+
+    dialogue = DialogueFactory()
+    ApplicationFactory(dialogue=dialogue)
+    AgendaItem.objects.create(dialogue=dialogue, title="Opening")
+    with django_capture_on_commit_callbacks(execute=True):
+        dialogue_announce_documents(dialogue, had_programme=False, previous_paper="")
+        dialogue_announce_documents(dialogue, had_programme=False, previous_paper="")
+    assert (
+        OutboundEmail.objects.filter(
+            template="emails/engagement/dialogue_programme_published"
+        ).count()
+        == 1
+    )
