@@ -147,6 +147,15 @@ class ApplicationFilter(FilterSet):
         model = Application
         fields = []
 
+    def __init__(self, *args, country_codes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if country_codes is not None:  # offer only the countries of the applicants
+            names = dict(countries)
+            self.filters["country"].extra["choices"] = sorted(
+                ((code, names.get(code, code)) for code in country_codes),
+                key=lambda choice: str(choice[1]),
+            )
+
     def filter_text(self, queryset, name, value):
         value = value.strip()
         if not value:

@@ -71,13 +71,14 @@ def next_action(application: Application, now=None) -> tuple[str, object] | None
 def queue(dialogue: Dialogue, params) -> tuple[ApplicationFilter, dict]:
     """The dialogue's applications (not drafts) filtered, with counts per status."""
     base = Application.objects.filter(dialogue=dialogue).exclude(status=S.DRAFT)
-    application_filter = ApplicationFilter(
-        params,
-        queryset=_with_details(base)
-        .annotate(objection_count=Count("objections"))
+    rows = (
+        base.select_related("organization", "staged_by")
+        .prefetch_related("expertise_clusters")
+        .annotate(objection_count=Count("objections", distinct=True))
         .order_by("organization__name")
-        .distinct(),
     )
+    country_codes = set(base.values_list("organization__country", flat=True).distinct())
+    application_filter = ApplicationFilter(params, queryset=rows, country_codes=country_codes)
     counts = dict(base.values_list("status").annotate(n=Count("id")).order_by())
     return application_filter, counts
 

@@ -1,6 +1,7 @@
 """The secretariat's queue of a dialogue: filters, prepared decisions, release, exports."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,6 +18,10 @@ from engagement.services import applications as services
 from .mixins import SecretariatRequiredMixin
 
 
+# Rows per page of the queue (as pretix lists orders): fast under load, filters do the rest.
+QUEUE_PAGE_SIZE = 50
+
+
 class QueueView(SecretariatRequiredMixin, TemplateView):
     template_name = "engagement/staff/queue.html"
 
@@ -25,12 +30,18 @@ class QueueView(SecretariatRequiredMixin, TemplateView):
             Dialogue.objects.select_related("session__working_group"), pk=self.kwargs["pk"]
         )
         application_filter, counts = selectors.queue(dialogue, self.request.GET)
-        applications = list(application_filter.qs)
+        paginator = Paginator(application_filter.qs, QUEUE_PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        applications = list(page.object_list)
         staged = [a for a in applications if a.staged_status]
+        params = self.request.GET.copy()
+        params.pop("page", None)
         return super().get_context_data(
             dialogue=dialogue,
             filter=application_filter,
             applications=applications,
+            page=page,
+            filter_query=params.urlencode(),
             counts=[
                 (value, label, counts.get(value, 0))
                 for value, label in Application.Status.choices
