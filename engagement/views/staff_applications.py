@@ -17,7 +17,6 @@ from engagement.services import applications as services
 
 from .mixins import SecretariatRequiredMixin
 
-
 # Rows per page of the queue (as pretix lists orders): fast under load, filters do the rest.
 QUEUE_PAGE_SIZE = 50
 
