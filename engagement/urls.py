@@ -4,6 +4,7 @@ from .views import (
     applications,
     dialogues,
     organizations,
+    outbox,
     pledges,
     privacy,
     staff,
@@ -153,4 +154,10 @@ urlpatterns = [
     path("states/dialogues/", states.CirculatedDialoguesView.as_view(), name="state-dialogues"),
     path("states/dialogues/<int:pk>/", states.CirculatedListView.as_view(), name="state-list"),
     path("bureau/referrals/", states.BureauReferralsView.as_view(), name="bureau-referrals"),
+    path("staff/outbox/", outbox.OutboxView.as_view(), name="staff-outbox"),
+    path(
+        "staff/outbox/<int:pk>/resend/",
+        outbox.OutboxResendView.as_view(),
+        name="staff-outbox-resend",
+    ),
 ]

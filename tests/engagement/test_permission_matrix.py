@@ -37,6 +37,10 @@ def _matrix(organization, people):
         organization=organization, email="x@example.org", by=people["admin"]
     )
     grant = RoleGrant.objects.get(user=people["bureau"])
+    from tests.factories import ApplicationFactory
+
+    application = ApplicationFactory(organization=organization, dialogue=dialogue)
+    only_members = {"anonymous": 302, "admin": 200, "member": 200} | dict.fromkeys(("outsider", "secretariat", "state", "bureau", "chair"), 404)
     return [
         ("GET", reverse("home"), PUBLIC),
         ("GET", reverse("engagement:dialogue-list"), PUBLIC),
@@ -87,6 +91,28 @@ def _matrix(organization, people):
             STAFF_ONLY,
         ),
         ("GET", reverse("engagement:staff-session-create"), STAFF_ONLY),
+        ("GET", reverse("engagement:staff-outbox"), STAFF_ONLY),
+        ("GET", reverse("engagement:staff-queue", args=[dialogue.pk]), STAFF_ONLY),
+        ("GET", reverse("engagement:staff-queue-export", args=[dialogue.pk, "csv"]), STAFF_ONLY),
+        (
+            "GET",
+            reverse("engagement:apply"),
+            {"anonymous": 302, "admin": 200, "member": 200}
+            | dict.fromkeys(("outsider", "secretariat", "state", "bureau", "chair"), 302),
+        ),
+        ("GET", reverse("engagement:application-list"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", application.get_absolute_url(), only_members),
+        ("GET", reverse("engagement:application-withdraw", args=[application.pk]), only_members),
+        (
+            "GET",
+            reverse("engagement:state-dialogues"),
+            dict.fromkeys(ROLES, 404) | {"anonymous": 302, "state": 200},
+        ),
+        (
+            "GET",
+            reverse("engagement:bureau-referrals"),
+            dict.fromkeys(ROLES, 404) | {"anonymous": 302, "bureau": 200},
+        ),
         ("GET", reverse("engagement:staff-pledge-record", args=["KEN"]), STAFF_ONLY),
     ]
 
@@ -104,3 +130,35 @@ def test_permission_matrix(client, people, organization):
                     f"{method} {url} as {role}: {response.status_code}, expected {expected[role]}"
                 )
     assert not failures, "\n".join(failures)
+
+
+def test_outbox_page_lists_filters_and_resends_failed_messages(client, people, settings):
+    from portal.models import OutboundEmail
+
+    failed = OutboundEmail.objects.create(
+        to="a@example.org",
+        subject="Failed one",
+        body_text="secret link",
+        template="t",
+        status=OutboundEmail.Status.FAILED,
+        attempts=5,
+        last_error="SMTPServerDisconnected: gone",
+    )
+    OutboundEmail.objects.create(
+        to="b@example.org",
+        subject="Sent one",
+        body_text="x",
+        template="t",
+        status=OutboundEmail.Status.SENT,
+    )
+    url = reverse("engagement:staff-outbox")
+    client.force_login(people["admin"])
+    assert client.get(url).status_code == 404
+    client.force_login(people["secretariat"])
+    html = client.get(url, {"status": "failed"}).content.decode()
+    assert "Failed one" in html and "Sent one" not in html
+    assert "SMTPServerDisconnected" in html and "secret link" not in html
+    client.post(reverse("engagement:staff-outbox-resend", args=[failed.pk]))
+    failed.refresh_from_db()
+    assert failed.status in (OutboundEmail.Status.QUEUED, OutboundEmail.Status.SENT)
+    assert failed.attempts in (0, 1)
