@@ -40,7 +40,8 @@ def _matrix(organization, people):
     from tests.factories import ApplicationFactory
 
     application = ApplicationFactory(organization=organization, dialogue=dialogue)
-    only_members = {"anonymous": 302, "admin": 200, "member": 200} | dict.fromkeys(("outsider", "secretariat", "state", "bureau", "chair"), 404)
+    others = ("outsider", "secretariat", "state", "bureau", "chair")
+    only_members = {"anonymous": 302, "admin": 200, "member": 200} | dict.fromkeys(others, 404)
     return [
         ("GET", reverse("home"), PUBLIC),
         ("GET", reverse("engagement:dialogue-list"), PUBLIC),
