@@ -257,18 +257,18 @@ def demo_data_load() -> dict:
     users = {spec.email: _user(spec) for spec in DEMO_USERS}
     organizations = _organizations(users["ngo@demo.invalid"], users["colleague@demo.invalid"])
     today = timezone.localdate()
-    _dialogue(
+    trafficking = _dialogue(
         "trafficking-in-persons",
         90,
         today + timedelta(days=80),
         Dialogue.Status.OPEN,
         "Demo: constructive dialogue after the Trafficking in Persons session",
     )
-    _dialogue(
+    firearms = _dialogue(
         "firearms",
         90,
-        today + timedelta(days=120),
-        Dialogue.Status.OPEN,
+        today + timedelta(days=45),
+        Dialogue.Status.CIRCULATED,
         "Demo: constructive dialogue after the Firearms session",
     )
     past = _dialogue(
@@ -281,4 +281,61 @@ def demo_data_load() -> dict:
     if not past.chair_summary:
         past.chair_summary = "Demo summary by the chair: participants discussed ..."
         past.save(update_fields=["chair_summary"])
+    _applications(
+        {
+            trafficking: ["draft", "submitted", "submitted", "screened_in"],
+            firearms: ["circulated", "circulated", "objected", "referred", "approved"],
+            past: ["confirmed", "confirmed", "lapsed", "rejected", "withdrawn"],
+        },
+        users["state@demo.invalid"],
+    )
     return {"users": len(users), "organizations": organizations}
+
+
+def _applications(plan: dict, state_user) -> None:
+    """Demo applications in every status, with a recorded history and objections."""
+    from engagement.models import Application, ApplicationStatusChange, Objection
+
+    organizations = list(Organization.objects.filter(is_demo=True).order_by("name"))
+    index = 1  # the first demo organization applies through the demo applicant's form
+    for dialogue, statuses in plan.items():
+        for status in statuses:
+            organization = organizations[index % len(organizations)]
+            index += 1
+            application, created = Application.objects.get_or_create(
+                organization=organization,
+                dialogue=dialogue,
+                defaults={
+                    "status": status,
+                    "statement": "Demo application.",
+                    "travel_support_requested": organization.is_grassroots,
+                    "travel_support_justification": "Demo: grassroots organization."
+                    if organization.is_grassroots
+                    else "",
+                    "submitted_at": None if status == "draft" else timezone.now(),
+                    "confirmation_deadline": dialogue.confirmation_deadline
+                    if status in ("approved", "confirmed", "lapsed")
+                    else None,
+                },
+            )
+            if not created:
+                continue
+            application.representatives.create(
+                name=f"Representative of {organization.acronym} (demo)",
+                email=f"rep@{organization.acronym.lower()}.demo.invalid",
+            )
+            application.expertise_clusters.set(organization.expertise_clusters.all())
+            if status != "draft":
+                ApplicationStatusChange.objects.create(
+                    application=application,
+                    from_status="draft",
+                    to_status=status,
+                    reason="Demo data",
+                )
+            if status in ("objected", "referred"):
+                Objection.objects.create(
+                    application=application,
+                    state=State.objects.get(code="KEN"),
+                    by=state_user,
+                    reason="Demo objection.",
+                )

@@ -1,0 +1,29 @@
+import pytest
+from django.core.management import call_command
+
+from engagement.models import Application, Organization, Role, RoleGrant
+from portal.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_is_complete_labelled_and_idempotent(capsys):
+    call_command("load_demo_data")
+    printed = capsys.readouterr().out
+    call_command("load_demo_data", quiet_logins=True)
+    assert Organization.objects.filter(is_demo=True).count() == 30
+    assert not Organization.objects.filter(is_demo=True).exclude(name__endswith="(demo)").exists()
+    assert set(Application.objects.values_list("status", flat=True)) == set(
+        Application.Status.values
+    )
+    assert all(u.email.endswith("@demo.invalid") for u in User.objects.all())
+    assert {g.role for g in RoleGrant.objects.all()} == set(Role.values)
+    assert "secretariat@demo.invalid" in printed and "authenticator secret" in printed
+    assert len({o.country.code for o in Organization.objects.all()}) >= 20
+
+
+def test_demo_totp_prints_a_six_digit_code(capsys):
+    call_command("load_demo_data", quiet_logins=True)
+    call_command("demo_totp", "secretariat@demo.invalid")
+    code = capsys.readouterr().out.strip()
+    assert len(code) == 6 and code.isdigit()
