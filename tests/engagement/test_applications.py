@@ -280,7 +280,11 @@ def test_bureau_decides_referred_applications_with_a_reason(client, people):
     assert application.status == S.APPROVED
     assert application.confirmation_deadline == application.dialogue.confirmation_deadline
     client.force_login(people["secretariat"])
-    assert client.get(url).status_code == 404
+    page = client.get(url).content.decode()  # the secretariat reads objections, cannot decide
+    assert "Approve" not in page
+    client.post(url, {"application": application.pk, "decision": "reject", "reason": "x"})
+    application.refresh_from_db()
+    assert application.status == S.APPROVED
 
 
 def test_one_click_confirmation_page_confirms_on_post_only(client, people):
