@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from engagement import deadlines
 from engagement.forms.applications import ObjectionForm, ReasonForm
 from engagement.models import Application, Objection
-from engagement.permissions import is_bureau_member, represented_state_ids
+from engagement.permissions import is_bureau_member, is_secretariat, represented_state_ids
 from engagement.selectors import applications as selectors
 from engagement.services import applications as services
 from reviews.models import State
@@ -84,21 +84,28 @@ class CirculatedListView(StateRepresentativeMixin, TemplateView):
 
 
 class BureauReferralsView(TemplateView):
+    """Referred applications with their objections: the Bureau decides; the secretariat, the
+    only other body that sees objections, reads."""
+
     template_name = "engagement/states/referrals.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_bureau_member(request.user):
+        self.can_decide = is_bureau_member(request.user)
+        if not (self.can_decide or is_secretariat(request.user)):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             applications=selectors.referrals(),
+            can_decide=self.can_decide,
             form=kwargs.pop("form", None) or ReasonForm(),
             **kwargs,
         )
 
     def post(self, request):
+        if not self.can_decide:
+            raise Http404
         application = get_object_or_404(Application, pk=request.POST.get("application"))
         form = ReasonForm(request.POST)
         approve = request.POST.get("decision") == "approve"

@@ -280,8 +280,8 @@ def test_bureau_decides_referred_applications_with_a_reason(client, people):
     assert application.status == S.APPROVED
     assert application.confirmation_deadline == application.dialogue.confirmation_deadline
     client.force_login(people["secretariat"])
-    page = client.get(url).content.decode()  # the secretariat reads objections, cannot decide
-    assert "Approve" not in page
+    page = client.get(url)  # the secretariat reads objections, cannot decide
+    assert page.status_code == 200 and "Approve" not in page.content.decode()
     client.post(url, {"application": application.pk, "decision": "reject", "reason": "x"})
     application.refresh_from_db()
     assert application.status == S.APPROVED

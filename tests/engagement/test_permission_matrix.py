@@ -112,7 +112,7 @@ def _matrix(organization, people):
         (
             "GET",
             reverse("engagement:bureau-referrals"),
-            dict.fromkeys(ROLES, 404) | {"anonymous": 302, "bureau": 200},
+            dict.fromkeys(ROLES, 404) | {"anonymous": 302, "bureau": 200, "secretariat": 200},
         ),
         ("GET", reverse("engagement:staff-pledge-record", args=["KEN"]), STAFF_ONLY),
     ]
