@@ -70,3 +70,72 @@ def calendar_bytes(name: str, events: list[Event]) -> bytes:
     for event in events:
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _moment(uid: str, summary: str, moment, url: str) -> Event:
+    return _event(uid, summary, moment, moment + timedelta(seconds=1), url)
+
+
+def personal_events(user, base_url: str) -> list[Event]:
+    """A person's own deadlines: for each application of their organizations, what is due
+    next (submit, confirm, written comments) and the dialogue itself once approved; for a
+    State party representative, the objection deadlines of circulated lists."""
+    from django.utils.translation import gettext as _
+
+    from engagement.models import Application
+    from engagement.permissions import represented_state_ids
+    from engagement.selectors.applications import applications_for_user, dialogues_circulated
+
+    S = Application.Status
+    events = []
+    for application in applications_for_user(user):
+        dialogue = application.dialogue
+        url = base_url + application.get_absolute_url()
+        uid = f"application-{application.pk}"
+        if application.status in (S.DRAFT, S.SUBMITTED):
+            events.append(
+                _moment(
+                    f"{uid}-deadline",
+                    _("Application deadline: %s") % dialogue.title,
+                    dialogue.application_deadline,
+                    url,
+                )
+            )
+        if application.status == S.APPROVED:
+            events.append(
+                _moment(
+                    f"{uid}-confirm",
+                    _("Confirm attendance: %s") % dialogue.title,
+                    application.confirmation_deadline or dialogue.confirmation_deadline,
+                    url,
+                )
+            )
+        if application.status in (S.APPROVED, S.CONFIRMED):
+            events.append(
+                _moment(
+                    f"{uid}-comments",
+                    _("Written comments due: %s") % dialogue.title,
+                    dialogue.comments_deadline,
+                    url,
+                )
+            )
+            events.append(
+                _event(
+                    f"{uid}-dialogue",
+                    dialogue.title,
+                    dialogue.starts_at,
+                    dialogue.ends_at,
+                    base_url + dialogue.get_absolute_url(),
+                )
+            )
+    if represented_state_ids(user):
+        for dialogue in dialogues_circulated():
+            events.append(
+                _moment(
+                    f"objections-{dialogue.pk}",
+                    _("Objections close: %s") % dialogue.title,
+                    dialogue.objection_deadline,
+                    base_url + f"/states/dialogues/{dialogue.pk}/",
+                )
+            )
+    return events

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     applications,
+    calendar,
     dialogues,
     organizations,
     outbox,
@@ -160,4 +161,6 @@ urlpatterns = [
         outbox.OutboxResendView.as_view(),
         name="staff-outbox-resend",
     ),
+    path("calendar/<str:token>.ics", calendar.PersonalFeedView.as_view(), name="personal-feed"),
+    path("accounts/calendar/", calendar.CalendarSettingsView.as_view(), name="calendar-settings"),
 ]

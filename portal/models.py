@@ -1,12 +1,18 @@
 """Portal-wide models: the user account (identified by email address), the email outbox
 and the record of periodic sweeps."""
 
+import secrets
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class UserManager(BaseUserManager):
@@ -43,6 +49,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    calendar_token = models.CharField(
+        _("calendar address token"),
+        max_length=43,
+        unique=True,
+        default=new_calendar_token,
+        help_text=_("The secret part of the address of the user's personal calendar feed."),
+    )
 
     objects = UserManager()
 

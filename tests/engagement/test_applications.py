@@ -371,3 +371,25 @@ def test_staff_pages_of_the_queue_are_staff_only(client, people):
         client.force_login(people[role])
         assert client.get(reverse("engagement:staff-queue", args=[dialogue.pk])).status_code == 404
     assert grant_role is not None and Role
+
+
+def test_personal_calendar_feed_at_a_secret_address(client, people, organization):
+    from icalendar import Calendar
+
+    application = ApplicationFactory(organization=organization, status=S.APPROVED)
+    application.confirmation_deadline = application.dialogue.confirmation_deadline
+    application.save()
+    member = people["member"]
+    response = client.get(reverse("engagement:personal-feed", args=[member.calendar_token]))
+    events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(response.content).walk("VEVENT")}
+    confirm = events[f"Confirm attendance: {application.dialogue.title}"]
+    assert confirm.decoded("DTSTART") == application.confirmation_deadline
+    assert application.dialogue.title in events
+    assert client.get(reverse("engagement:personal-feed", args=["wrong"])).status_code == 404
+
+    client.force_login(member)
+    old = member.calendar_token
+    client.post(reverse("engagement:calendar-settings"))
+    member.refresh_from_db()
+    assert member.calendar_token != old
+    assert client.get(reverse("engagement:personal-feed", args=[old])).status_code == 404

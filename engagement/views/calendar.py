@@ -1,0 +1,45 @@
+"""A person's own deadlines as a calendar feed at a secret address."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from engagement import ical
+from portal.models import User, new_calendar_token
+
+
+class PersonalFeedView(View):
+    """The secret token in the address is the key: calendar apps cannot sign in."""
+
+    def get(self, request, token):
+        user = User.objects.filter(calendar_token=token, is_active=True).first()
+        if user is None:
+            raise Http404
+        base = request.build_absolute_uri("/").rstrip("/")
+        events = ical.personal_events(user, base)
+        body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
+        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    dispatch.login_required = False
+
+
+class CalendarSettingsView(TemplateView):
+    template_name = "account/calendar.html"
+
+    def get_context_data(self, **kwargs):
+        path = f"/calendar/{self.request.user.calendar_token}.ics"
+        return super().get_context_data(feed_url=self.request.build_absolute_uri(path), **kwargs)
+
+    def post(self, request):
+        request.user.calendar_token = new_calendar_token()
+        request.user.save(update_fields=["calendar_token"])
+        messages.success(
+            request, _("Your calendar has a new address; the old one no longer works.")
+        )
+        return redirect("engagement:calendar-settings")
