@@ -18,7 +18,12 @@ from portal.models import User
 from portal.outbox import email_queue
 
 from .models import AgendaItem, Application, Dialogue, Role
-from .services.applications import notify_applicants, transition_locked
+from .services.applications import (
+    approve_or_reserve_locked,
+    notify_applicants,
+    reserve_offer_places,
+    transition_locked,
+)
 from .services.dialogues import dialogue_transition
 
 PROGRAMME_STATUSES = [
@@ -148,11 +153,8 @@ def applications_settle_objection_window(now=None) -> dict:
             application.dialogue.objection_deadline, now
         ):
             return False
-        transition_locked(
-            application,
-            S.APPROVED,
-            by=None,
-            reason=_("No objection when the objection window closed."),
+        approve_or_reserve_locked(
+            application, reason=_("No objection when the objection window closed.")
         )
         return True
 
@@ -195,13 +197,18 @@ def applications_remind_confirmation(now=None) -> dict:
 
 
 def applications_lapse_unconfirmed(now=None) -> dict:
-    """Cut-off passed: approved applications not confirmed lapse, with a notice."""
+    """Cut-off passed: approved applications not confirmed lapse, with a notice; the places
+    they free are offered to the reserve list, in order."""
     now = now or timezone.now()
     S = Application.Status
 
     def lapse(application):
         deadline = application.confirmation_deadline or application.dialogue.confirmation_deadline
-        if application.status != S.APPROVED or deadlines.is_open(deadline, now):
+        if (
+            application.status != S.APPROVED
+            or application.reserve_position is not None
+            or deadlines.is_open(deadline, now)
+        ):
             return False
         transition_locked(
             application,
@@ -211,5 +218,43 @@ def applications_lapse_unconfirmed(now=None) -> dict:
         )
         return True
 
-    due = Application.objects.filter(status=S.APPROVED, confirmation_deadline__lt=now)
-    return {"lapsed": _each_locked(due, lapse)}
+    due = Application.objects.filter(
+        status=S.APPROVED, reserve_position=None, confirmation_deadline__lt=now
+    )
+    dialogue_ids = set(due.values_list("dialogue_id", flat=True))
+    lapsed = _each_locked(due, lapse)
+    waiting = Application.objects.filter(status=S.APPROVED).exclude(reserve_position=None)
+    offered = sum(
+        reserve_offer_places(pk, now)
+        for pk in dialogue_ids | set(waiting.values_list("dialogue_id", flat=True))
+    )
+    return {"lapsed": lapsed, "offered": offered}
+
+
+def dialogues_comments_digest(now=None) -> dict:
+    """When written comments close (the day before the dialogue), tell the secretariat once
+    how many comments arrived, so that they reach the chair and the participants in time."""
+    now = now or timezone.now()
+    from .models import WrittenComment
+
+    queued = 0
+    soon = Dialogue.objects.filter(
+        status__in=PROGRAMME_STATUSES, starts_at__gt=now, starts_at__lte=now + timedelta(days=2)
+    ).select_related("session__working_group")
+    staff = list(secretariat_users())
+    for dialogue in soon:
+        if deadlines.is_open(dialogue.comments_deadline, now):
+            continue
+        received = WrittenComment.objects.filter(application__dialogue=dialogue).count()
+        for user in staff:
+            queued += (
+                email_queue(
+                    to=user.email,
+                    template="emails/engagement/comments_digest",
+                    context={"dialogue": dialogue, "user": user, "received": received},
+                    related=dialogue,
+                    dedupe_key=f"comments-digest:{dialogue.pk}:{user.pk}",
+                )
+                is not None
+            )
+    return {"queued": queued}

@@ -281,6 +281,14 @@ def application_confirm(application_id: int, *, by=None, now=None) -> Applicatio
     application = _locked(application_id)
     if application.status == S.CONFIRMED:
         return application
+    if application.status == S.APPROVED and application.reserve_position is not None:
+        raise ApplicationError(
+            _(
+                "The organization is on the reserve list (position %(n)s): it can confirm once a "
+                "place is offered."
+            )
+            % {"n": application.reserve_position}
+        )
     deadline = application.confirmation_deadline or application.dialogue.confirmation_deadline
     if application.status == S.APPROVED and not deadlines.is_open(deadline, now):
         raise ApplicationError(
@@ -430,3 +438,109 @@ def dialogue_notify_applicants(
         dialogue=dialogue, status__in=ACTIVE
     ).select_related("organization", "dialogue"):
         notify_applicants(application, template, reason=reason, dedupe=f"{key}:{application.pk}")
+
+
+# --- capacity and the reserve list ------------------------------------------------------------
+
+RESERVE_OFFER_DAYS = 3
+
+
+def dialogue_places(dialogue: Dialogue) -> int | None:
+    """Places in all (in person and online); None when the dialogue sets no limit."""
+    limits = [dialogue.capacity_in_person, dialogue.capacity_online]
+    if dialogue.format == Dialogue.Format.IN_PERSON:
+        limits = [dialogue.capacity_in_person]
+    elif dialogue.format == Dialogue.Format.ONLINE:
+        limits = [dialogue.capacity_online]
+    if any(limit is None for limit in limits):
+        return None
+    return sum(limits)
+
+
+def places_taken(dialogue: Dialogue) -> int:
+    """Representatives of approved (not reserve) and confirmed applications."""
+    from engagement.models import Representative
+
+    return Representative.objects.filter(
+        application__dialogue=dialogue,
+        application__reserve_position__isnull=True,
+        application__status__in=[S.APPROVED, S.CONFIRMED],
+    ).count()
+
+
+def approve_or_reserve_locked(application: Application, *, reason: str) -> Application:
+    """Approve a (locked) application; beyond the dialogue's places it joins the reserve list
+    (approved, no confirmation yet) and hears its position instead of a confirmation link."""
+    places = dialogue_places(application.dialogue)
+    needed = max(1, application.representatives.count())
+    if places is not None and places_taken(application.dialogue) + needed > places:
+        last = (
+            Application.objects.filter(dialogue=application.dialogue)
+            .exclude(reserve_position=None)
+            .order_by("-reserve_position")
+            .values_list("reserve_position", flat=True)
+            .first()
+        ) or 0
+        application.reserve_position = last + 1
+        application.save(update_fields=["reserve_position"])
+        ApplicationStatusChange.objects.create(
+            application=application,
+            from_status=application.status,
+            to_status=S.APPROVED,
+            reason=_("Approved on the reserve list, position %(n)s")
+            % {"n": application.reserve_position},
+        )
+        application.status = S.APPROVED
+        application.status_changed_at = timezone.now()
+        application.save(update_fields=["status", "status_changed_at"])
+        transaction.on_commit(
+            lambda: notify_applicants(
+                application, "application_reserve", dedupe=f"reserve:{application.pk}"
+            )
+        )
+        return application
+    return transition_locked(application, S.APPROVED, by=None, reason=reason)
+
+
+def reserve_offer_places(dialogue_id: int, now=None) -> int:
+    """Offer freed places to the reserve list in order, each with its own confirmation
+    deadline (``RESERVE_OFFER_DAYS`` days, and never later than the day before the dialogue).
+    """
+    now = now or timezone.now()
+    offered = 0
+    with transaction.atomic():
+        dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
+        places = dialogue_places(dialogue)
+        if now >= dialogue.starts_at:
+            return 0
+        waiting = (
+            Application.objects.select_for_update()
+            .select_related("organization", "dialogue")
+            .filter(dialogue=dialogue, status=S.APPROVED)
+            .exclude(reserve_position=None)
+            .order_by("reserve_position")
+        )
+        for application in waiting:
+            needed = max(1, application.representatives.count())
+            if places is not None and places_taken(dialogue) + needed > places:
+                break
+            deadline = min(
+                deadlines.days_before(now, -RESERVE_OFFER_DAYS),
+                deadlines.days_before(dialogue.starts_at, 1),
+            )
+            application.reserve_position = None
+            application.confirmation_deadline = deadline
+            application.save(update_fields=["reserve_position", "confirmation_deadline"])
+            ApplicationStatusChange.objects.create(
+                application=application,
+                from_status=S.APPROVED,
+                to_status=S.APPROVED,
+                reason=_("A place became free: offered from the reserve list"),
+            )
+            transaction.on_commit(
+                lambda a=application: notify_applicants(
+                    a, "application_approved", dedupe=f"offer:{a.pk}:{a.confirmation_deadline}"
+                )
+            )
+            offered += 1
+    return offered

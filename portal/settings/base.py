@@ -226,6 +226,7 @@ DEADLINE_SWEEPS = [
     "engagement.sweeps.applications_settle_objection_window",
     "engagement.sweeps.applications_remind_confirmation",
     "engagement.sweeps.applications_lapse_unconfirmed",
+    "engagement.sweeps.dialogues_comments_digest",
 ]
 # Reminders before the confirmation cut-off, in days (each sent once per application).
 CONFIRMATION_REMINDER_DAYS = env.list("CONFIRMATION_REMINDER_DAYS", cast=int, default=[7, 2])

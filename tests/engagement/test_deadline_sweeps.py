@@ -91,10 +91,10 @@ def test_unconfirmed_approvals_lapse_after_the_cutoff(django_capture_on_commit_c
     application.confirmation_deadline = cutoff
     application.save()
     with time_machine.travel(cutoff):
-        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 0}
+        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 0, "offered": 0}
     with time_machine.travel(cutoff + SECOND), django_capture_on_commit_callbacks(execute=True):
-        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 1}
-        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 0}
+        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 1, "offered": 0}
+        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 0, "offered": 0}
     application.refresh_from_db()
     confirmed.refresh_from_db()
     assert (application.status, confirmed.status) == (S.LAPSED, S.CONFIRMED)
@@ -147,3 +147,68 @@ def test_programme_publication_is_announced_once(client, django_capture_on_commi
         ).count()
         == 1
     )
+
+
+def test_beyond_capacity_a_reserve_list_is_offered_freed_places_in_order(
+    django_capture_on_commit_callbacks,
+):
+    from engagement import deadlines
+    from engagement.services.applications import ApplicationError, application_confirm
+
+    dialogue = DialogueFactory(
+        status=Dialogue.Status.CIRCULATED, format="in_person", capacity_in_person=2
+    )
+    first, second, third = (
+        ApplicationFactory(dialogue=dialogue, status=S.CIRCULATED) for _ in range(3)
+    )
+    for index, application in enumerate((first, second, third)):
+        application.representatives.create(name=f"Person {index}", email=f"p{index}@x.org")
+        application.submitted_at = dialogue.applications_open_at + timedelta(days=index)
+        application.save()
+    window = dialogue.objection_deadline + SECOND
+    with time_machine.travel(window), django_capture_on_commit_callbacks(execute=True):
+        assert sweeps.applications_settle_objection_window() == {"approved": 3, "referred": 0}
+    for application in (first, second, third):
+        application.refresh_from_db()
+    assert [a.reserve_position for a in (first, second, third)] == [None, None, 1]
+    assert third.status == S.APPROVED and third.confirmation_deadline is None
+    assert OutboundEmail.objects.filter(template="emails/engagement/application_reserve").count()
+    with pytest.raises(ApplicationError, match="reserve list"):
+        application_confirm(third.pk, now=window)
+
+    application_confirm(first.pk, now=window)
+    cutoff = dialogue.confirmation_deadline + SECOND
+    with time_machine.travel(cutoff), django_capture_on_commit_callbacks(execute=True):
+        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 1, "offered": 1}
+        assert sweeps.applications_lapse_unconfirmed() == {"lapsed": 0, "offered": 0}
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert second.status == S.LAPSED
+    assert third.reserve_position is None
+    assert third.confirmation_deadline == deadlines.days_before(cutoff, -3)
+    offer = OutboundEmail.objects.filter(
+        template="emails/engagement/application_approved", to=third.organization.email
+    ).get()
+    assert "/applications/confirm/" in offer.body_text
+    application_confirm(third.pk, now=cutoff + timedelta(days=1))
+    third.refresh_from_db()
+    assert third.status == S.CONFIRMED
+
+
+def test_secretariat_hears_once_how_many_written_comments_arrived(
+    django_capture_on_commit_callbacks,
+):
+    from engagement.models import WrittenComment
+
+    officer = grant_role(UserFactory(), Role.SECRETARIAT)
+    dialogue = DialogueFactory(status=Dialogue.Status.CONVENED)
+    application = ApplicationFactory(dialogue=dialogue, status=S.CONFIRMED)
+    WrittenComment.objects.create(application=application, text="Our comments")
+    closes = dialogue.comments_deadline
+    with time_machine.travel(closes):
+        assert sweeps.dialogues_comments_digest() == {"queued": 0}
+    with time_machine.travel(closes + SECOND):
+        assert sweeps.dialogues_comments_digest() == {"queued": 1}
+        assert sweeps.dialogues_comments_digest() == {"queued": 0}
+    digest = OutboundEmail.objects.get(template="emails/engagement/comments_digest")
+    assert digest.to == officer.email and "1 comment arrived" in digest.body_text
