@@ -178,22 +178,21 @@ def applications_remind_confirmation(now=None) -> dict:
     """Remind approved, unconfirmed applicants before their cut-off (by default 7 and 2 days
     before), each reminder exactly once per application."""
     now = now or timezone.now()
+    days_list = sorted(settings.CONFIRMATION_REMINDER_DAYS)
     sent = 0
-    approved = Application.objects.filter(
-        status=Application.Status.APPROVED, confirmation_deadline__gt=now
+    due = Application.objects.filter(
+        status=Application.Status.APPROVED,
+        reserve_position=None,
+        confirmation_deadline__gt=now,
+        confirmation_deadline__lte=now + timedelta(days=days_list[-1]),
     ).select_related("organization", "dialogue")
-    for application in approved:
+    for application in due:
         left = application.confirmation_deadline - now
-        for days in sorted(settings.CONFIRMATION_REMINDER_DAYS):
-            if left <= timedelta(days=days):
-                notify_applicants(
-                    application,
-                    "confirmation_reminder",
-                    dedupe=f"reminder-{days}d:{application.pk}",
-                )
-                sent += 1
-                break
-    return {"reminded": sent}
+        days = next(d for d in days_list if left <= timedelta(days=d))
+        sent += notify_applicants(
+            application, "confirmation_reminder", dedupe=f"reminder-{days}d:{application.pk}"
+        )
+    return {"reminders_queued": sent}
 
 
 def applications_lapse_unconfirmed(now=None) -> dict:

@@ -55,6 +55,8 @@ def email_queue(
     Returns None, queuing nothing, when a message with the same ``dedupe_key`` exists: this is
     how reminders and notices go out exactly once however often a sweep runs.
     """
+    if dedupe_key and OutboundEmail.objects.filter(dedupe_key=dedupe_key).exists():
+        return None  # sent before: skip the rendering (the constraint still guards races)
     context = {"portal_url": settings.PORTAL_URL.rstrip("/"), **context}
     subject, text, html = _render(template, context, language)
     return email_queue_rendered(

@@ -92,7 +92,7 @@ def applicant_emails(application: Application) -> list[str]:
 
 def notify_applicants(
     application: Application, template: str, *, reason: str = "", dedupe: str | None = None
-) -> None:
+) -> int:
     context = {
         "application": application,
         "organization": application.organization,
@@ -103,14 +103,19 @@ def notify_applicants(
         ),
         "application_path": application.get_absolute_url(),
     }
+    queued = 0
     for email in applicant_emails(application):
-        email_queue(
-            to=email,
-            template=f"emails/engagement/{template}",
-            context=context,
-            related=application,
-            dedupe_key=f"{dedupe}:{email}" if dedupe else None,
+        queued += (
+            email_queue(
+                to=email,
+                template=f"emails/engagement/{template}",
+                context=context,
+                related=application,
+                dedupe_key=f"{dedupe}:{email}" if dedupe else None,
+            )
+            is not None
         )
+    return queued
 
 
 def _notify_bureau(application: Application) -> None:
@@ -472,8 +477,11 @@ def approve_or_reserve_locked(application: Application, *, reason: str) -> Appli
     """Approve a (locked) application; beyond the dialogue's places it joins the reserve list
     (approved, no confirmation yet) and hears its position instead of a confirmation link."""
     places = dialogue_places(application.dialogue)
-    needed = max(1, application.representatives.count())
-    if places is not None and places_taken(application.dialogue) + needed > places:
+    if (
+        places is not None
+        and places_taken(application.dialogue) + max(1, application.representatives.count())
+        > places
+    ):
         last = (
             Application.objects.filter(dialogue=application.dialogue)
             .exclude(reserve_position=None)
