@@ -30,10 +30,12 @@ def load():
 
     from engagement import deadlines
     from engagement.models import Application, Dialogue, Organization, WorkingGroupSession
+    from portal.models import OutboundEmail
     from reviews.models import WorkingGroup
 
     with transaction.atomic():
         Application.objects.filter(dialogue__title__startswith="Sweep bench ").delete()
+        OutboundEmail.objects.filter(to__endswith="@bench.invalid").delete()
         Dialogue.objects.filter(title__startswith="Sweep bench ").delete()
         WorkingGroupSession.objects.filter(number__gte=2000).delete()
         Organization.objects.filter(name__startswith="Sweep bench org ").delete()
