@@ -4,6 +4,7 @@ from .views import (
     applications,
     calendar,
     dialogues,
+    letters,
     organizations,
     outbox,
     pledges,
@@ -163,4 +164,9 @@ urlpatterns = [
     ),
     path("calendar/<str:token>.ics", calendar.PersonalFeedView.as_view(), name="personal-feed"),
     path("accounts/calendar/", calendar.CalendarSettingsView.as_view(), name="calendar-settings"),
+    path("letters/", letters.LetterListView.as_view(), name="letter-list"),
+    path("letters/new/", letters.LetterBuilderView.as_view(), name="letter-builder"),
+    path("letters/preview/", letters.LetterPreviewView.as_view(), name="letter-preview"),
+    path("letters/<int:pk>/", letters.LetterDetailView.as_view(), name="letter-detail"),
+    path("letters/<int:pk>/pdf/", letters.LetterDownloadView.as_view(), name="letter-pdf"),
 ]

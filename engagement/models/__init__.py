@@ -12,6 +12,7 @@ from .dialogues import (
     PanelMember,
     WorkingGroupSession,
 )
+from .letters import Letter
 from .organizations import Invitation, Membership, Organization
 from .pledges import PledgeSignature
 from .roles import Role, RoleGrant
@@ -23,6 +24,7 @@ __all__ = [
     "Dialogue",
     "DialogueStatusChange",
     "Invitation",
+    "Letter",
     "Membership",
     "Objection",
     "Organization",

@@ -102,6 +102,13 @@ def _matrix(organization, people):
             | dict.fromkeys(("outsider", "secretariat", "state", "bureau", "chair"), 302),
         ),
         ("GET", reverse("engagement:application-list"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", reverse("engagement:letter-list"), {"anonymous": 302} | LOGGED_IN),
+        (
+            "GET",
+            reverse("engagement:letter-builder"),
+            {"anonymous": 302, "admin": 200, "member": 200} | dict.fromkeys(others, 302),
+        ),
+        ("GET", reverse("engagement:calendar-settings"), {"anonymous": 302} | LOGGED_IN),
         ("GET", application.get_absolute_url(), only_members),
         ("GET", reverse("engagement:application-withdraw", args=[application.pk]), only_members),
         (

@@ -1,0 +1,69 @@
+"""The letter builder's form: the parts a letter leaves open, within a letter's limits."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from engagement import letters
+from engagement.models import Letter
+from reviews.models import State
+
+
+def _text(label, name, *, required=False, rows=None, help_text=""):
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=letters.LIMITS[name],
+        widget=widget,
+        help_text=help_text,
+    )
+
+
+class LetterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Letter"), choices=Letter.Kind.choices)
+    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.all())
+    language = forms.ChoiceField(label=_("Language of the letter"), choices=letters.LANGUAGES)
+    date = forms.DateField(
+        label=_("Date of the letter"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    government = _text(
+        _("The government, as the letter names it"),
+        "government",
+        help_text=_("Empty: “the Government of …” in the letter's language."),
+    )
+    recipient_name = _text(_("Recipient (e.g. the review focal point)"), "recipient_name")
+    recipient_title = _text(_("Recipient's function or ministry"), "recipient_title")
+    recipient_address = _text(_("Recipient's address"), "recipient_address", rows=3)
+    issues = _text(
+        _("The issues your organization works on"),
+        "issues",
+        rows=3,
+        help_text=_(
+            "Completes: “As an active organization focused on the issue(s) "
+            "of …”. Needed for the letter to a focal point."
+        ),
+    )
+    intro = _text(
+        _("Opening paragraph of the pledge request"),
+        "intro",
+        rows=4,
+        help_text=_("Empty: a standard request to sign the pledge."),
+    )
+    review_context = _text(_("Sentence on the review (optional)"), "review_context", rows=2)
+    signatory_name = _text(_("Signatory"), "signatory_name", required=True)
+    signatory_function = _text(_("Signatory's function"), "signatory_function")
+    contact_details = _text(_("Contact details under the signature"), "contact_details", rows=2)
+    archival = forms.BooleanField(label=_("Archival PDF (PDF/A)"), required=False)
+
+    def __init__(self, *args, preview=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.preview = preview  # a preview shows blanks where the letter is not complete yet
+        self.fields["date"].initial = timezone.localdate()
+
+    def clean(self):
+        cleaned = super().clean()
+        missing_issues = not cleaned.get("issues")
+        if cleaned.get("kind") == Letter.Kind.FOCAL_POINT and missing_issues and not self.preview:
+            self.add_error("issues", _("Say which issues your organization works on."))
+        return cleaned

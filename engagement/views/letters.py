@@ -1,0 +1,151 @@
+"""The letter builder, its live preview, and the organization's history of letters."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from engagement import letters
+from engagement.forms.letters import LetterForm
+from engagement.models import Letter, Organization
+from engagement.permissions import can_view_organization, is_secretariat, memberships
+from engagement.services.letters import letter_generate, letter_input
+from reviews.models import State
+
+
+def _letter_for(user, pk) -> Letter:
+    letter = get_object_or_404(Letter.objects.select_related("organization", "state"), pk=pk)
+    if not can_view_organization(user, letter.organization):
+        raise Http404
+    return letter
+
+
+class LetterListView(TemplateView):
+    template_name = "engagement/letters/list.html"
+
+    def get_context_data(self, **kwargs):
+        letters_qs = Letter.objects.select_related("organization", "state", "created_by")
+        if not is_secretariat(self.request.user):
+            letters_qs = letters_qs.filter(
+                organization_id__in=[m.organization_id for m in memberships(self.request.user)]
+            )
+        return super().get_context_data(letters=letters_qs[:200], **kwargs)
+
+
+class LetterBuilderView(TemplateView):
+    template_name = "engagement/letters/builder.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        own = [m.organization_id for m in memberships(request.user)]
+        if not own:
+            messages.info(
+                request, _("Letters are sent by organizations: register or join yours first.")
+            )
+            return redirect("engagement:organization-list")
+        chosen = request.POST.get("organization") or request.GET.get("organization") or own[0]
+        if str(chosen) not in {str(pk) for pk in own}:
+            raise Http404
+        self.organization = get_object_or_404(Organization, pk=chosen)
+        self.organizations = Organization.objects.filter(pk__in=own)
+        return super().dispatch(request, *args, **kwargs)
+
+    def initial(self) -> dict:
+        user, organization = self.request.user, self.organization
+        copy = self.request.GET.get("copy")
+        if copy and copy.isdigit():
+            source = _letter_for(user, int(copy)).input
+            initial = {
+                key: value for key, value in source.items() if not key.startswith("organization_")
+            }
+            initial["state"] = State.objects.filter(code=source["state"]).first()
+            initial["date"] = date.today()
+            return initial
+        state = State.objects.filter(code=(self.request.GET.get("state") or "").upper()).first()
+        contact = "\n".join(part for part in (user.email, organization.phone) if part)
+        return {
+            "kind": self.request.GET.get("kind") or Letter.Kind.FOCAL_POINT,
+            "state": state,
+            "language": "en",
+            "date": date.today(),
+            "issues": organization.expertise_text,
+            "signatory_name": user.full_name,
+            "contact_details": contact,
+        }
+
+    def render_form(self, form, preview=""):
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                organization=self.organization,
+                organizations=self.organizations,
+                preview=preview,
+            )
+        )
+
+    def get(self, request, *args, **kwargs):
+        form = LetterForm(initial=self.initial())
+        preview = ""
+        if form.initial.get("state"):
+            values = {k: getattr(v, "pk", v) for k, v in form.initial.items() if v is not None}
+            bound = LetterForm(values, preview=True)
+            if bound.is_valid():
+                preview = letters.letter_html(letter_input(self.organization, bound.cleaned_data))
+        return self.render_form(form, preview)
+
+    def post(self, request, *args, **kwargs):
+        form = LetterForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(form)
+        data = letter_input(self.organization, form.cleaned_data)
+        letter = letter_generate(
+            organization=self.organization,
+            state=form.cleaned_data["state"],
+            by=request.user,
+            data=data,
+            archival=form.cleaned_data["archival"],
+        )
+        messages.success(request, _("The letter is ready and kept in your organization's history."))
+        return redirect(letter)
+
+
+class LetterPreviewView(LetterBuilderView):
+    """The live preview: the letter's HTML for the form as it stands (same body as the PDF)."""
+
+    def post(self, request, *args, **kwargs):
+        form = LetterForm(request.POST, preview=True)
+        if not form.is_valid():
+            problems = "; ".join(
+                f"{form.fields[name].label if name in form.fields else ''}: {' '.join(errors)}"
+                for name, errors in form.errors.items()
+            )
+            return HttpResponse(
+                format_html('<p class="muted">{}</p>', _("Preview waits for: %s") % problems)
+            )
+        data = letter_input(self.organization, form.cleaned_data)
+        return HttpResponse(letters.letter_html(data))
+
+
+class LetterDetailView(TemplateView):
+    template_name = "engagement/letters/detail.html"
+
+    def get_context_data(self, **kwargs):
+        letter = _letter_for(self.request.user, self.kwargs["pk"])
+        return super().get_context_data(
+            letter=letter, preview=letters.letter_html(letter.input), **kwargs
+        )
+
+
+class LetterDownloadView(View):
+    def get(self, request, pk):
+        letter = _letter_for(request.user, pk)
+        return FileResponse(
+            letter.pdf.open("rb"),
+            as_attachment=True,
+            filename=letter.pdf.name.rsplit("/", 1)[-1],
+            content_type="application/pdf",
+        )

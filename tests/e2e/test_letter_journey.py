@@ -1,0 +1,47 @@
+"""An organization builds a letter to a focal point from its profile, previews it live and
+downloads the PDF."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from engagement.demo import demo_data_load
+from portal.models import User
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]
+
+
+def test_build_preview_and_download_a_focal_point_letter(
+    live_server, page: Page, login_as, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    demo_data_load()
+    login_as(User.objects.get(email="ngo@demo.invalid"))
+    page.goto(live_server.url + "/pledges/KEN/")
+    page.get_by_role("link", name="Letters").click()
+    page.get_by_role("button", name="Write a letter").click()
+    page.get_by_label("State:").select_option(label="Kenya")
+    page.get_by_label("The issues your organization works on").fill(
+        "trafficking of children for domestic work"
+    )
+    preview = page.locator("#letter-preview")
+    expect(preview).to_contain_text("Coastal Anti-Trafficking Network (demo)")
+    expect(preview).to_contain_text("trafficking of children for domestic work")
+    expect(preview).to_contain_text("The Government of Kenya will shortly be reviewed")
+
+    page.get_by_label("Language of the letter").select_option("fr")
+    expect(preview).to_contain_text("Le Gouvernement de Kenya fera prochainement")
+    page.get_by_label("Language of the letter").select_option("en")
+    expect(preview).to_contain_text("Yours sincerely")
+
+    page.get_by_role("button", name="Make the PDF").click()
+    expect(page.get_by_text("The letter is ready")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the PDF").click()
+    text = " ".join(p.extract_text() for p in PdfReader(download.value.path()).pages)
+    text = re.sub(r"\s+", " ", text)
+    assert "Coastal Anti-Trafficking Network (demo)" in text
+    assert "trafficking of children for domestic work" in text
+    assert "(para. 23)" in text
