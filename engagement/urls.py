@@ -4,6 +4,7 @@ from .views import (
     applications,
     calendar,
     dialogues,
+    letter_exports,
     letters,
     organizations,
     outbox,
@@ -169,4 +170,24 @@ urlpatterns = [
     path("letters/preview/", letters.LetterPreviewView.as_view(), name="letter-preview"),
     path("letters/<int:pk>/", letters.LetterDetailView.as_view(), name="letter-detail"),
     path("letters/<int:pk>/pdf/", letters.LetterDownloadView.as_view(), name="letter-pdf"),
+    path(
+        "staff/letters/exports/",
+        letter_exports.ExportCreateView.as_view(),
+        name="staff-letter-exports",
+    ),
+    path(
+        "staff/letters/exports/<int:pk>/",
+        letter_exports.ExportDetailView.as_view(),
+        name="staff-letter-export",
+    ),
+    path(
+        "staff/letters/exports/<int:pk>/status/",
+        letter_exports.ExportStatusView.as_view(),
+        name="staff-letter-export-status",
+    ),
+    path(
+        "staff/letters/exports/<int:pk>/<slug:part>/",
+        letter_exports.ExportDownloadView.as_view(),
+        name="staff-letter-export-download",
+    ),
 ]

@@ -12,7 +12,7 @@ from .dialogues import (
     PanelMember,
     WorkingGroupSession,
 )
-from .letters import Letter
+from .letters import Letter, LetterExport
 from .organizations import Invitation, Membership, Organization
 from .pledges import PledgeSignature
 from .roles import Role, RoleGrant
@@ -25,6 +25,7 @@ __all__ = [
     "DialogueStatusChange",
     "Invitation",
     "Letter",
+    "LetterExport",
     "Membership",
     "Objection",
     "Organization",

@@ -41,3 +41,41 @@ class Letter(models.Model):
 
     def get_absolute_url(self):
         return reverse("engagement:letter-detail", kwargs={"pk": self.pk})
+
+
+class LetterExport(models.Model):
+    """A bulk export of letters (a ZIP and one merged PDF), made by a background task."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    description = models.CharField(_("letters exported"), max_length=300)
+    criteria = models.JSONField(_("criteria"), default=dict)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    done = models.PositiveIntegerField(_("letters done"), default=0)
+    total = models.PositiveIntegerField(_("letters in all"), default=0)
+    archive = models.FileField(_("ZIP"), upload_to="exports/", blank=True)
+    merged = models.FileField(_("merged PDF"), upload_to="exports/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("download link expires at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("letter export")
+        verbose_name_plural = _("letter exports")
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0

@@ -58,3 +58,79 @@ def letter_generate(
     letter.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
     letter.save()
     return letter
+
+
+EXPORT_LINK_HOURS = 24
+
+
+def letters_for_export(criteria: dict):
+    """The letters an export covers: one State, a dialogue's applicant organizations, or a
+    period (dates inclusive, Vienna time)."""
+    from engagement.models import Application
+
+    queryset = Letter.objects.select_related("organization", "state").order_by("created_at")
+    if criteria.get("state"):
+        queryset = queryset.filter(state__code=criteria["state"])
+    if criteria.get("dialogue"):
+        organizations = Application.objects.filter(dialogue_id=criteria["dialogue"]).values(
+            "organization_id"
+        )
+        queryset = queryset.filter(organization_id__in=organizations)
+    if criteria.get("since"):
+        queryset = queryset.filter(created_at__date__gte=criteria["since"])
+    if criteria.get("until"):
+        queryset = queryset.filter(created_at__date__lte=criteria["until"])
+    return queryset
+
+
+@transaction.atomic
+def letter_export_request(*, by, criteria: dict, description: str):
+    """Record an export and have a worker make it after commit."""
+    from engagement.models import LetterExport
+    from engagement.tasks import export_letters
+
+    export = LetterExport.objects.create(
+        requested_by=by,
+        criteria=criteria,
+        description=description,
+        total=letters_for_export(criteria).count(),
+    )
+    transaction.on_commit(lambda: export_letters.delay(export_id=export.pk))
+    return export
+
+
+def letter_export_build(export_id: int) -> None:
+    """Put every letter's stored PDF into one ZIP and one merged PDF, counting progress."""
+    import io
+    import zipfile
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from pypdf import PdfWriter
+
+    from engagement.models import LetterExport
+
+    export = LetterExport.objects.get(pk=export_id)
+    if export.status != LetterExport.Status.QUEUED:
+        return  # already made, or being made by another worker
+    LetterExport.objects.filter(pk=export.pk).update(status=LetterExport.Status.RUNNING)
+    letters_qs = list(letters_for_export(export.criteria))
+    archive_buffer, merger = io.BytesIO(), PdfWriter()
+    with zipfile.ZipFile(archive_buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for index, letter in enumerate(letters_qs, start=1):
+            with letter.pdf.open("rb") as handle:
+                data = handle.read()
+            archive.writestr(f"{index:04d}-{letter.pdf.name.rsplit('/', 1)[-1]}", data)
+            merger.append(io.BytesIO(data))
+            if index % 10 == 0 or index == len(letters_qs):
+                LetterExport.objects.filter(pk=export.pk).update(done=index, total=len(letters_qs))
+    merged_buffer = io.BytesIO()
+    merger.write(merged_buffer)
+    export.refresh_from_db()
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
+    export.archive.save(f"letters-{stamp}.zip", ContentFile(archive_buffer.getvalue()), save=False)
+    export.merged.save(f"letters-{stamp}.pdf", ContentFile(merged_buffer.getvalue()), save=False)
+    export.status = LetterExport.Status.DONE
+    export.done = export.total = len(letters_qs)
+    export.expires_at = timezone.now() + timedelta(hours=EXPORT_LINK_HOURS)
+    export.save()
