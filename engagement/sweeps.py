@@ -180,12 +180,16 @@ def applications_remind_confirmation(now=None) -> dict:
     now = now or timezone.now()
     days_list = sorted(settings.CONFIRMATION_REMINDER_DAYS)
     sent = 0
-    due = Application.objects.filter(
-        status=Application.Status.APPROVED,
-        reserve_position=None,
-        confirmation_deadline__gt=now,
-        confirmation_deadline__lte=now + timedelta(days=days_list[-1]),
-    ).select_related("organization", "dialogue")
+    due = (
+        Application.objects.filter(
+            status=Application.Status.APPROVED,
+            reserve_position=None,
+            confirmation_deadline__gt=now,
+            confirmation_deadline__lte=now + timedelta(days=days_list[-1]),
+        )
+        .select_related("organization", "dialogue")
+        .prefetch_related("organization__memberships__user")
+    )
     for application in due:
         left = application.confirmation_deadline - now
         days = next(d for d in days_list if left <= timedelta(days=d))

@@ -6,6 +6,8 @@ the row stays queued and the ``emails_send_queued`` sweep sends it later.
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -99,8 +101,36 @@ def email_queue_rendered(
         if dedupe_key and OutboundEmail.objects.filter(dedupe_key=dedupe_key).exists():
             return None
         raise
-    transaction.on_commit(lambda: _enqueue(email.pk))
+    if _batch.ids is not None:
+        _batch.ids.append(email.pk)  # sent together when the batch ends
+    else:
+        transaction.on_commit(lambda: _enqueue(email.pk))
     return email
+
+
+class _Batch(threading.local):
+    ids: list[int] | None = None
+
+
+_batch = _Batch()
+BATCH_SIZE = 100
+
+
+@contextmanager
+def email_batch():
+    """Queue the messages recorded inside the block as a few tasks of ``BATCH_SIZE`` at the
+    end, instead of one task each: a sweep that writes hundreds of messages stays fast."""
+    if _batch.ids is not None:  # already batching: the outer block sends
+        yield
+        return
+    _batch.ids = []
+    try:
+        yield
+    finally:
+        ids, _batch.ids = _batch.ids, None
+        for start in range(0, len(ids), BATCH_SIZE):
+            chunk = ids[start : start + BATCH_SIZE]
+            transaction.on_commit(lambda chunk=chunk: _enqueue_many(chunk))
 
 
 def _enqueue(email_id: int) -> None:
@@ -110,6 +140,15 @@ def _enqueue(email_id: int) -> None:
         send_email.delay(email_id=email_id)
     except Exception:  # broker unreachable: the sweep sends it once the broker is back
         logger.warning("Email %s stays queued: the task could not be enqueued", email_id)
+
+
+def _enqueue_many(email_ids: list[int]) -> None:
+    from .tasks import send_emails
+
+    try:
+        send_emails.delay(email_ids=email_ids)
+    except Exception:  # broker unreachable: the sweep sends them once the broker is back
+        logger.warning("%s emails stay queued: the task could not be enqueued", len(email_ids))
 
 
 def email_send(email_id: int) -> OutboundEmail | None:

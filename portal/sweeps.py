@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from .models import SweepRecord
+from .outbox import email_batch
 
 logger = logging.getLogger(__name__)
 
@@ -24,23 +25,27 @@ def _record(name: str, **fields) -> None:
 def sweeps_run_all(now=None) -> dict:
     """Run every sweep in ``settings.DEADLINE_SWEEPS``; one failing does not stop the others.
 
-    Records, per sweep, when it started and last succeeded; /health/ reads these.
+    Records, per sweep, when it started and last succeeded; /health/ reads these. The emails a
+    sweep writes are handed to workers in batches when it ends.
     """
     results = {}
     for path in settings.DEADLINE_SWEEPS:
         name = path.rsplit(".", 1)[-1]
-        started = timezone.now()
-        _record(name, last_started_at=started)
-        try:
-            result = import_string(path)(now=now)
-        except Exception as error:
-            logger.exception("Sweep %s failed", name)
-            _record(name, last_error=f"{error.__class__.__name__}: {error}"[:2000])
-            results[name] = {"error": str(error)}
-            continue
-        _record(name, last_success_at=timezone.now(), last_error="", last_result=result or {})
-        results[name] = result
+        with email_batch():
+            results[name] = _sweep_run(name, import_string(path), now)
     return results
+
+
+def _sweep_run(name: str, sweep, now) -> dict:
+    _record(name, last_started_at=timezone.now())
+    try:
+        result = sweep(now=now)
+    except Exception as error:
+        logger.exception("Sweep %s failed", name)
+        _record(name, last_error=f"{error.__class__.__name__}: {error}"[:2000])
+        return {"error": str(error)}
+    _record(name, last_success_at=timezone.now(), last_error="", last_result=result or {})
+    return result
 
 
 def sweeps_health(now=None) -> tuple[bool, dict]:

@@ -34,6 +34,28 @@ def send_email(*, email_id: int) -> str:
 
 
 @shared_task(
+    name="portal.send_emails",
+    acks_late=True,
+    soft_time_limit=240,
+    time_limit=300,
+)
+def send_emails(*, email_ids: list[int]) -> dict:
+    """Send a batch of outbox rows; a row that fails stays queued (or becomes failed after its
+    last attempt) and the outbox sweep retries it. Rows already sent are skipped."""
+    from .outbox import email_send
+
+    sent = failed = 0
+    for email_id in email_ids:
+        try:
+            email = email_send(email_id)
+        except (smtplib.SMTPException, OSError):
+            failed += 1
+            continue
+        sent += bool(email and email.status == "sent")
+    return {"sent": sent, "failed": failed}
+
+
+@shared_task(
     name="portal.run_deadline_sweeps",
     acks_late=True,
     soft_time_limit=240,

@@ -84,7 +84,11 @@ def application_from_confirm_token(token: str) -> Application:
 
 def applicant_emails(application: Application) -> list[str]:
     """Where an organization's notices go: its members and its own address."""
-    emails = {m.user.email for m in application.organization.memberships.select_related("user")}
+    organization = application.organization
+    members = organization.memberships.all()
+    if "memberships" not in getattr(organization, "_prefetched_objects_cache", {}):
+        members = members.select_related("user")  # sweeps prefetch many at once instead
+    emails = {m.user.email for m in members}
     if application.organization.email:
         emails.add(application.organization.email)
     return sorted(emails)

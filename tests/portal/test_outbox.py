@@ -162,3 +162,24 @@ def test_broker_down_keeps_the_request_and_the_sweep_sends_later(
         assert outbox.emails_send_queued() == {"sent": 1, "errors": 0}
         assert outbox.emails_send_queued() == {"sent": 0, "errors": 0}
     assert len(mail.outbox) == 1
+
+
+def test_a_batch_hands_its_messages_to_one_task_per_hundred(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from portal.tasks import send_emails
+
+    batches = []
+    monkeypatch.setattr(send_emails, "delay", lambda **kwargs: batches.append(kwargs))
+    monkeypatch.setattr(send_email, "delay", lambda **kwargs: pytest.fail("one task each"))
+    with django_capture_on_commit_callbacks(execute=True), outbox.email_batch():
+        for index in range(150):
+            outbox.email_queue(
+                to=f"p{index}@example.org",
+                template="emails/test/plain",
+                context={"name": str(index)},
+            )
+    assert [len(batch["email_ids"]) for batch in batches] == [100, 50]
+    result = send_emails.apply(kwargs=batches[0]).get()
+    assert result == {"sent": 100, "failed": 0}
+    assert OutboundEmail.objects.filter(status=OutboundEmail.Status.SENT).count() == 100
