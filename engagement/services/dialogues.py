@@ -111,9 +111,38 @@ def dialogue_update(dialogue_id: int, *, by, **fields) -> Dialogue:
     dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
     if dialogue.status in {S.NOT_CONVENED, S.SUMMARY_PUBLISHED}:
         raise DialogueError(_("A dialogue that is over can no longer be edited."))
+    before = {field: getattr(dialogue, field) for field in NOTIFIED_DATES}
     _apply_fields(dialogue, fields)
     dialogue.save()
+    changed = [field for field in NOTIFIED_DATES if getattr(dialogue, field) != before[field]]
+    if changed:
+        _deadlines_moved(dialogue, old_cutoff=before["confirmation_deadline"])
     return dialogue
+
+
+# Dates whose change every applicant hears about.
+NOTIFIED_DATES = [
+    "starts_at",
+    "ends_at",
+    "application_deadline",
+    "objection_deadline",
+    "confirmation_deadline",
+]
+
+
+def _deadlines_moved(dialogue: Dialogue, *, old_cutoff) -> None:
+    """Carry a moved cut-off over to approved applications that had the old one, and tell
+    every active applicant the new dates (once per set of dates)."""
+    from engagement.models import Application
+
+    Application.objects.filter(
+        dialogue=dialogue,
+        status=Application.Status.APPROVED,
+        confirmation_deadline=old_cutoff,
+    ).update(confirmation_deadline=dialogue.confirmation_deadline)
+    moments = (dialogue.starts_at, dialogue.confirmation_deadline)
+    key = f"dates:{dialogue.pk}:" + ":".join(moment.isoformat() for moment in moments)
+    transaction.on_commit(lambda: _notify(dialogue, "dialogue_dates_changed", key=key))
 
 
 def allowed_transitions(dialogue: Dialogue) -> list[str]:

@@ -212,3 +212,27 @@ def test_secretariat_hears_once_how_many_written_comments_arrived(
         assert sweeps.dialogues_comments_digest() == {"queued": 0}
     digest = OutboundEmail.objects.get(template="emails/engagement/comments_digest")
     assert digest.to == officer.email and "1 comment arrived" in digest.body_text
+
+
+def test_moving_the_dialogue_recomputes_cutoffs_and_tells_applicants_once(
+    django_capture_on_commit_callbacks,
+):
+    from engagement import deadlines
+    from engagement.services.dialogues import dialogue_update
+
+    dialogue = DialogueFactory()
+    approved = ApplicationFactory(
+        dialogue=dialogue, status=S.APPROVED, confirmation_deadline=dialogue.confirmation_deadline
+    )
+    ApplicationFactory(dialogue=dialogue, status=S.SUBMITTED)
+    new_start = dialogue.starts_at + timedelta(days=7)
+    with django_capture_on_commit_callbacks(execute=True):
+        dialogue_update(
+            dialogue.pk, by=None, starts_at=new_start, ends_at=new_start + timedelta(hours=3)
+        )
+        dialogue_update(dialogue.pk, by=None, title="Renamed only")  # dates unchanged
+    approved.refresh_from_db()
+    assert approved.confirmation_deadline == deadlines.days_before(new_start, 15)
+    notices = OutboundEmail.objects.filter(template="emails/engagement/dialogue_dates_changed")
+    assert notices.count() == 2
+    assert "Confirmation cut-off:" in notices.first().body_text
