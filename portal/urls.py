@@ -8,6 +8,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("health/", HealthView.as_view(), name="health"),
     path("", include("instruments.urls")),
+    path("", include("reviews.urls")),
     path("", include("engagement.urls")),  # before allauth's: it adds /accounts/privacy/
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -94,3 +94,42 @@ def states_load_reference(directory: Path) -> dict[str, int]:
             )
         counts[filename] = len(rows)
     return counts
+
+
+def history_load_reference(directory: Path) -> dict[str, int]:
+    """Load the timeline events and the compilation (seed 003) from ``directory``.
+    Idempotent; items the secretariat added, and edits it made, are kept."""
+    import json
+
+    from .models import CompilationItem, TimelineEvent
+
+    events = json.loads((directory / "timeline.json").read_text())
+    for event in events:
+        TimelineEvent.objects.get_or_create(
+            date=event["date"],
+            title=event["title"],
+            defaults={
+                "end_date": event.get("end_date") or "",
+                "sort_key": event["date"],
+                "kind": event["kind"],
+                "documents": event.get("documents") or [],
+                "source": event["source"],
+                "note": event.get("note") or "",
+            },
+        )
+    items = json.loads((directory / "recommendations.json").read_text())
+    for item in items:
+        CompilationItem.objects.get_or_create(
+            source=item["source"],
+            defaults={
+                "kind": item["kind"],
+                "year": item["year"],
+                "body": item["body"],
+                "document": item["document"] or "",
+                "label": item["label"] or "",
+                "text": item["text"],
+                "tags": item.get("tags") or [],
+                "notes": item.get("notes") or "",
+            },
+        )
+    return {"timeline.json": len(events), "recommendations.json": len(items)}

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
-from reviews.services import states_load_reference
+from reviews.services import history_load_reference, states_load_reference
 
 
 class Command(BaseCommand):
@@ -15,6 +15,7 @@ class Command(BaseCommand):
         for name in ("instruments.json", "reference.json"):
             call_command("loaddata", fixtures / name, verbosity=0)
         counts = states_load_reference(fixtures / "parties")
+        counts |= history_load_reference(fixtures / "sources")
         if options["verbosity"]:
             rows = ", ".join(f"{name}: {count}" for name, count in counts.items())
             self.stdout.write(f"Reference data loaded ({rows}).")

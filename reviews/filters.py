@@ -1,0 +1,54 @@
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_filters import CharFilter, ChoiceFilter, FilterSet, NumberFilter
+
+from .models import CompilationItem, TimelineEvent
+
+
+class TimelineFilter(FilterSet):
+    kind = ChoiceFilter(
+        label=_("Kind of event"), choices=TimelineEvent.Kind.choices, empty_label=_("All events")
+    )
+
+    class Meta:
+        model = TimelineEvent
+        fields = ["kind"]
+
+
+class CompilationFilter(FilterSet):
+    q = CharFilter(label=_("Search"), method="filter_text")
+    year = NumberFilter(label=_("Year"))
+    kind = ChoiceFilter(
+        label=_("Kind"),
+        choices=CompilationItem.Kind.choices,
+        empty_label=_("Recommendations and observations"),
+    )
+    body = ChoiceFilter(label=_("Body"), choices=[], empty_label=_("All bodies"))
+    topic = CharFilter(label=_("Topic"), method="filter_topic")
+
+    class Meta:
+        model = CompilationItem
+        fields = ["q", "year", "kind", "body", "topic"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = CompilationItem.objects.order_by("body").values_list("body", flat=True)
+        self.filters["body"].extra["choices"] = [(body, body) for body in bodies.distinct()]
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(text__icontains=value) | Q(document__icontains=value) | Q(label__icontains=value)
+        )
+
+    def filter_topic(self, queryset, name, value):
+        # Topics are a short list per item: matched in Python, portable across databases.
+        wanted = value.strip().lower()
+        ids = [
+            item.pk
+            for item in queryset.only("pk", "tags")
+            if wanted in (tag.lower() for tag in item.tags)
+        ]
+        return queryset.filter(pk__in=ids)
