@@ -2,7 +2,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, FilterSet, NumberFilter
 
-from .models import CompilationItem, TimelineEvent
+from .models import CompilationItem, RegionalGroup, State, TimelineEvent, Treaty
 
 
 class TimelineFilter(FilterSet):
@@ -52,3 +52,33 @@ class CompilationFilter(FilterSet):
             if wanted in (tag.lower() for tag in item.tags)
         ]
         return queryset.filter(pk__in=ids)
+
+
+class StateFilter(FilterSet):
+    """States: by name, UN regional group, and party status per instrument."""
+
+    q = CharFilter(label=_("State"), method="filter_name")
+    regional_group = ChoiceFilter(
+        label=_("Regional group"), choices=RegionalGroup.choices, empty_label=_("All groups")
+    )
+    party_to = ChoiceFilter(
+        label=_("Party to"),
+        choices=Treaty.choices,
+        method="filter_party",
+        empty_label=_("Any instrument"),
+    )
+
+    class Meta:
+        model = State
+        fields = ["q", "regional_group", "party_to"]
+
+    def filter_name(self, queryset, name, value):
+        value = value.strip()
+        return (
+            queryset.filter(Q(name__icontains=value) | Q(code__iexact=value))
+            if value
+            else (queryset)
+        )
+
+    def filter_party(self, queryset, name, value):
+        return queryset.filter(participations__treaty=value)

@@ -4,15 +4,15 @@ from collections import Counter
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from engagement.views.mixins import SecretariatRequiredMixin
 from portal.views import PublicViewMixin
 
-from .filters import CompilationFilter, TimelineFilter
-from .models import CompilationItem, TimelineEvent
+from .filters import CompilationFilter, StateFilter, TimelineFilter
+from .models import CompilationItem, PartyList, State, TimelineEvent, Treaty
 
 
 class HistoryView(PublicViewMixin, TemplateView):
@@ -59,3 +59,40 @@ class CompilationAddView(SecretariatRequiredMixin, FormView):
         item.save()
         messages.success(self.request, _("Added to the compilation."))
         return redirect("reviews:compilation")
+
+
+class StateListView(PublicViewMixin, TemplateView):
+    template_name = "reviews/state_list.html"
+
+    def get_context_data(self, **kwargs):
+        state_filter = StateFilter(
+            self.request.GET,
+            queryset=State.objects.prefetch_related("participations").order_by("name"),
+        )
+        states = list(state_filter.qs.distinct())
+        treaties = [value for value, _label in Treaty.choices]
+        for state in states:
+            by_treaty = {p.treaty: p for p in state.participations.all()}
+            state.columns = [by_treaty.get(treaty) for treaty in treaties]
+        return super().get_context_data(
+            filter=state_filter,
+            states=states,
+            treaties=Treaty.choices,
+            party_lists=PartyList.objects.all(),
+            **kwargs,
+        )
+
+
+class StateDetailView(PublicViewMixin, TemplateView):
+    template_name = "reviews/state_detail.html"
+
+    def get_context_data(self, **kwargs):
+        state = get_object_or_404(State, code=self.kwargs["code"].upper())
+        participations = {p.treaty: p for p in state.participations.all()}
+        lists = {p.treaty: p for p in PartyList.objects.all()}
+        rows = [
+            (value, label, participations.get(value), lists.get(value))
+            for value, label in Treaty.choices
+        ]
+        uncac = participations.get(Treaty.UNCAC)
+        return super().get_context_data(state=state, rows=rows, uncac_party=bool(uncac), **kwargs)

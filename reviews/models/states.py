@@ -6,6 +6,7 @@ incomplete for today, so every row keeps its source and how firm it is, and ever
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,6 +57,9 @@ class State(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("reviews:state-detail", kwargs={"code": self.code})
 
 
 class TreatyParticipation(models.Model):

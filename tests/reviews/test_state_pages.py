@@ -1,0 +1,55 @@
+"""States pages: party status with source and firmness, the lists' "as of" and gaps."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from reviews.models import RegionalGroup, State, TreatyParticipation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_state_list_filters_by_group_and_instrument_and_shows_the_gaps(client):
+    url = reverse("reviews:state-list")
+    response = client.get(url)
+    assert len(response.context["states"]) == 198
+    html = response.content.decode()
+    assert "How complete are these lists?" in html and "12 parties missing" in html
+    response = client.get(url, {"regional_group": "AFRICAN", "party_to": "FIREARMS"})
+    states = response.context["states"]
+    assert states and all(s.regional_group == RegionalGroup.AFRICAN for s in states)
+    firearms = set(
+        TreatyParticipation.objects.filter(treaty="FIREARMS").values_list("state__code", flat=True)
+    )
+    assert {s.code for s in states} <= firearms
+    assert [s.code for s in client.get(url, {"q": "ken"}).context["states"]] == ["KEN"]
+
+
+def test_state_page_shows_each_rows_source_firmness_and_uncac_consequence(client):
+    html = client.get(reverse("reviews:state-detail", args=["afg"])).content.decode()
+    assert "Party; date not confirmed" in html  # Smuggling of Migrants row
+    assert "Statement of Treaties" in html
+    assert "Party to the Convention against Corruption" in html
+    assert client.get(reverse("reviews:state-detail", args=["XYZ"])).status_code == 404
+
+
+def test_state_list_query_count_does_not_grow(client):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("reviews:state-list"))
+        return len(queries)
+
+    before = count()
+    for index in range(50):
+        state = State.objects.create(
+            name=f"Testland {index}", code=f"T{index:02d}", regional_group=RegionalGroup.WEOG
+        )
+        TreatyParticipation.objects.create(
+            state=state,
+            treaty="UNTOC",
+            consent_type="accession",
+            source="test",
+            firmness="secretariat",
+        )
+    assert count() == before
