@@ -132,4 +132,29 @@ def history_load_reference(directory: Path) -> dict[str, int]:
                 "notes": item.get("notes") or "",
             },
         )
+    review_groups_load_defaults()
     return {"timeline.json": len(events), "recommendations.json": len(items)}
+
+
+GROUP_SOURCE = (
+    "Seed 002 Figure 2 and L418-420 (groups start in three consecutive years; drawing of lots "
+    "expected in November 2020); seed 000 L2556-2620"
+)
+GROUP_NOTE = (
+    "The sources give the year only: 1 November of each year is the portal's approximation, "
+    "for the secretariat to correct."
+)
+
+
+def review_groups_load_defaults() -> None:
+    """Create the three review groups with their sourced default start, keeping any date the
+    secretariat has set."""
+    from datetime import date
+
+    from .models import ReviewGroup
+
+    for number, year in ((1, 2020), (2, 2021), (3, 2022)):
+        ReviewGroup.objects.get_or_create(
+            number=number,
+            defaults={"starts_on": date(year, 11, 1), "source": GROUP_SOURCE, "note": GROUP_NOTE},
+        )

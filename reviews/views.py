@@ -1,18 +1,29 @@
 """Public pages of the Review Mechanism: the history and the compilation."""
 
 from collections import Counter
+from datetime import date
 
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from engagement.views.mixins import SecretariatRequiredMixin
+from instruments.models import Cluster
 from portal.views import PublicViewMixin
 
+from . import cycle
 from .filters import CompilationFilter, StateFilter, TimelineFilter
-from .models import CompilationItem, PartyList, State, TimelineEvent, Treaty
+from .models import (
+    CompilationItem,
+    PartyList,
+    ReviewGroup,
+    State,
+    TimelineEvent,
+    Treaty,
+)
 
 
 class HistoryView(PublicViewMixin, TemplateView):
@@ -96,3 +107,53 @@ class StateDetailView(PublicViewMixin, TemplateView):
         ]
         uncac = participations.get(Treaty.UNCAC)
         return super().get_context_data(state=state, rows=rows, uncac_party=bool(uncac), **kwargs)
+
+
+PREPARATORY_PHASE = (date(2018, 10, 15), date(2020, 10, 12))  # COP 9/1 to COP 10/1 (DOMAIN)
+
+
+class ReviewOverviewView(PublicViewMixin, TemplateView):
+    """The whole mechanism year by year (seed 002 Figure 2, drawn from the data) and what
+    every group is reviewing today."""
+
+    template_name = "reviews/overview.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        groups = list(ReviewGroup.objects.all())
+        clusters = {c.number: c for c in Cluster.objects.all()}
+        first = PREPARATORY_PHASE[0].year
+        last = max(
+            [cycle.phases(g.starts_on, g.years_per_cluster)[-1].ends_on.year for g in groups]
+            or [first]
+        )
+        years = list(range(first, last + 1))
+        rows = []
+        for group in groups:
+            cells = []
+            for year in years:
+                phase = cycle.phase_on(group.starts_on, date(year, 7, 1), group.years_per_cluster)
+                cells.append(clusters.get(phase.cluster) if phase else None)
+            current = cycle.phase_on(group.starts_on, today, group.years_per_cluster)
+            rows.append(
+                {
+                    "group": group,
+                    "cells": cells,
+                    "current": clusters.get(current.cluster) if current else None,
+                    "phase": current,
+                    "phases": cycle.phases(group.starts_on, group.years_per_cluster),
+                }
+            )
+        preparatory = [
+            PREPARATORY_PHASE[0].year <= year <= PREPARATORY_PHASE[1].year for year in years
+        ]
+        return super().get_context_data(
+            years=years,
+            rows=rows,
+            today=today,
+            this_year=today.year,
+            preparatory=preparatory,
+            preparatory_phase=PREPARATORY_PHASE,
+            clusters=clusters.values(),
+            **kwargs,
+        )

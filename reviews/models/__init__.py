@@ -1,11 +1,12 @@
 from .bodies import WorkingGroup
-from .history import CompilationItem, TimelineEvent
+from .history import CompilationItem, ReviewGroup, TimelineEvent
 from .states import PartyList, RegionalGroup, State, Treaty, TreatyParticipation
 
 __all__ = [
     "CompilationItem",
     "PartyList",
     "RegionalGroup",
+    "ReviewGroup",
     "State",
     "TimelineEvent",
     "Treaty",

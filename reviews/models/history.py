@@ -78,3 +78,21 @@ class CompilationItem(models.Model):
 
     def __str__(self):
         return f"{self.document or self.body}, {self.label or self.source}"
+
+
+class ReviewGroup(models.Model):
+    """One of the three groups of States drawn by lot, and when its review starts."""
+
+    number = models.PositiveSmallIntegerField(_("group"), unique=True)
+    starts_on = models.DateField(_("review starts on"))
+    years_per_cluster = models.PositiveSmallIntegerField(_("years per cluster"), default=2)
+    source = models.CharField(_("source"), max_length=300)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("review group")
+        verbose_name_plural = _("review groups")
+
+    def __str__(self):
+        return _("Group %(number)s") % {"number": self.number}

@@ -50,6 +50,7 @@ def _matrix(organization, people):
         ("GET", reverse("engagement:dialogue-feed"), PUBLIC),
         ("GET", reverse("engagement:pledge-list"), PUBLIC),
         ("GET", reverse("reviews:history"), PUBLIC),
+        ("GET", reverse("reviews:overview"), PUBLIC),
         ("GET", reverse("reviews:state-list"), PUBLIC),
         ("GET", reverse("reviews:state-detail", args=["KEN"]), PUBLIC),
         ("GET", reverse("reviews:compilation"), PUBLIC),
