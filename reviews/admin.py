@@ -11,7 +11,7 @@ class TreatyParticipationInline(admin.TabularInline):
 @admin.register(State)
 class StateAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "regional_group", "is_state"]
-    list_filter = ["regional_group", "is_state"]
+    list_filter = ["regional_group", "is_state", "review_group"]
     search_fields = ["name", "code"]
     inlines = [TreatyParticipationInline]
 

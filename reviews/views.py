@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from engagement.selectors.dialogues import dialogues_upcoming
 from engagement.views.mixins import SecretariatRequiredMixin
 from instruments.models import Cluster
 from portal.views import PublicViewMixin
 
-from . import cycle
+from . import cycle, selectors
 from .filters import CompilationFilter, StateFilter, TimelineFilter
 from .models import (
     CompilationItem,
@@ -98,15 +99,27 @@ class StateDetailView(PublicViewMixin, TemplateView):
     template_name = "reviews/state_detail.html"
 
     def get_context_data(self, **kwargs):
-        state = get_object_or_404(State, code=self.kwargs["code"].upper())
+        state = get_object_or_404(
+            State.objects.select_related("review_group"), code=self.kwargs["code"].upper()
+        )
         participations = {p.treaty: p for p in state.participations.all()}
         lists = {p.treaty: p for p in PartyList.objects.all()}
         rows = [
             (value, label, participations.get(value), lists.get(value))
             for value, label in Treaty.choices
         ]
-        uncac = participations.get(Treaty.UNCAC)
-        return super().get_context_data(state=state, rows=rows, uncac_party=bool(uncac), **kwargs)
+        phase = selectors.review_now(state)
+        cluster = Cluster.objects.filter(number=phase.cluster).first() if phase else None
+        return super().get_context_data(
+            state=state,
+            rows=rows,
+            uncac_party=Treaty.UNCAC in participations,
+            phase=phase,
+            cluster=cluster,
+            articles=selectors.articles_under_review(state, phase.cluster) if phase else [],
+            dialogues=dialogues_upcoming()[:5],
+            **kwargs,
+        )
 
 
 PREPARATORY_PHASE = (date(2018, 10, 15), date(2020, 10, 12))  # COP 9/1 to COP 10/1 (DOMAIN)

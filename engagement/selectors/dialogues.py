@@ -58,3 +58,8 @@ def dialogue_milestones(dialogue: Dialogue, now=None) -> list[dict]:
         upcoming_marked = upcoming_marked or is_next
         milestones.append({"key": key, "label": label, "at": moment, "past": past, "next": is_next})
     return milestones
+
+
+def dialogues_upcoming(now=None) -> QuerySet[Dialogue]:
+    """Public dialogues still to come, soonest first."""
+    return dialogues_public().filter(ends_at__gte=now or timezone.now()).order_by("starts_at")

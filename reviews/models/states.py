@@ -49,6 +49,15 @@ class State(models.Model):
     )
     regional_group_source = models.TextField(_("source of the regional group"), blank=True)
     regional_group_note = models.TextField(_("note on the regional group"), blank=True)
+    review_group = models.ForeignKey(
+        "reviews.ReviewGroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="states",
+        verbose_name=_("review group"),
+        help_text=_("Entered by the secretariat: no public source lists the draw."),
+    )
 
     class Meta:
         ordering = ["name"]

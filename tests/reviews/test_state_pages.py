@@ -53,3 +53,37 @@ def test_state_list_query_count_does_not_grow(client):
             firmness="secretariat",
         )
     assert count() == before
+
+
+def test_state_page_shows_the_cluster_under_review_and_its_articles(client):
+    from datetime import date
+
+    import time_machine
+
+    from reviews.models import ReviewGroup
+
+    kenya = State.objects.get(code="KEN")
+    url = reverse("reviews:state-detail", args=["KEN"])
+    assert "has not entered this State's review group" in client.get(url).content.decode()
+    kenya.review_group = ReviewGroup.objects.get(number=1)
+    kenya.save()
+    with time_machine.travel(date(2021, 6, 1)):
+        response = client.get(url)
+    articles = response.context["articles"]
+    assert response.context["cluster"].number == 1
+    numbers = {(a.instrument.code, a.number) for a in articles}
+    assert ("UNTOC", "5") in numbers
+    assert ("UNTOC", "8") not in numbers and ("UNTOC", "9") not in numbers  # UNCAC party
+    party_to = set(kenya.participations.values_list("treaty", flat=True))
+    assert {a.instrument.code for a in articles} <= party_to
+    no_uncac = (
+        State.objects.exclude(participations__treaty="UNCAC")
+        .filter(participations__treaty="UNTOC")
+        .first()
+    )
+    if no_uncac:
+        from reviews.selectors import articles_under_review
+
+        assert ("UNTOC", "8") in {
+            (a.instrument.code, a.number) for a in articles_under_review(no_uncac, 1)
+        }
