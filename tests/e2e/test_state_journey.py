@@ -1,0 +1,55 @@
+"""A visitor finds a State, sees what is under review now, opens the articles under review,
+and an organization's member starts a letter to the State's focal point."""
+
+from datetime import date
+
+import pytest
+import time_machine
+from playwright.sync_api import Page, expect
+
+from engagement.models import Membership, Organization
+from reviews.models import ReviewGroup, State
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]
+
+
+def test_find_a_state_see_its_review_open_its_articles_and_write_to_it(
+    live_server, page: Page, login_as
+):
+    kenya = State.objects.get(code="KEN")
+    kenya.review_group = ReviewGroup.objects.get(number=2)
+    kenya.save()
+    member = UserFactory(full_name="Grace Mwangi")
+    organization = Organization.objects.create(
+        name="Lakeside Rights Collective",
+        kind="ngo",
+        country="KE",
+        email="info@lakeside.example.org",
+        postal_address="PO Box 7, Kisumu",
+        mission="x",
+        expertise_text="trafficking of children",
+    )
+    Membership.objects.create(organization=organization, user=member, is_admin=True)
+    login_as(member)
+
+    with time_machine.travel(date(2026, 11, 23), tick=True):
+        page.goto(live_server.url + "/")
+        page.get_by_role("link", name="States parties").click()
+        page.get_by_role("textbox", name="State").fill("Kenya")
+        page.get_by_role("button", name="Filter").click()
+        page.get_by_role("link", name="Kenya", exact=True).click()
+        expect(page.get_by_role("heading", name="Kenya", exact=True)).to_be_visible()
+        expect(page.get_by_text("Group 2: under review on cluster 3")).to_be_visible()
+
+        page.get_by_text("articles under review").click()
+        page.get_by_role("link", name="Organized Crime Convention, art. 11").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Article 11")
+        page.go_back()
+
+        page.get_by_role("button", name="Write to the focal point").click()
+        expect(page.get_by_label("State:")).to_have_value(str(kenya.pk))
+        expect(page.locator("#letter-preview")).to_contain_text(
+            "The Government of Kenya will shortly be reviewed"
+        )
+        expect(page.locator("#letter-preview")).to_contain_text("trafficking of children")
