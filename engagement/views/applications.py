@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -15,11 +15,13 @@ from engagement.forms.applications import (
     CommentForm,
     RepresentativeFormSet,
 )
-from engagement.models import Application, Dialogue, Organization
-from engagement.permissions import is_member, memberships
+from engagement.models import Application, Dialogue
+from engagement.permissions import is_member
 from engagement.selectors import applications as selectors
 from engagement.selectors.organizations import organization_missing
 from engagement.services import applications as services
+
+from .mixins import ActingOrganizationMixin
 
 
 def _open_dialogues():
@@ -31,22 +33,12 @@ def _open_dialogues():
     ).order_by("starts_at")
 
 
-class ApplyView(TemplateView):
+class ApplyView(ActingOrganizationMixin, TemplateView):
     """One form for one or several dialogues; "Save as draft" or "Submit"."""
 
     template_name = "engagement/applications/apply.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        own = [m.organization_id for m in memberships(request.user)]
-        if not own:
-            messages.info(request, _("Register your organization, or join it, to apply."))
-            return redirect("engagement:organization-list")
-        chosen = request.POST.get("organization") or request.GET.get("organization") or own[0]
-        if str(chosen) not in {str(pk) for pk in own}:
-            raise Http404
-        self.organization = get_object_or_404(Organization, pk=chosen)
-        self.organizations = Organization.objects.filter(pk__in=own)
-        return super().dispatch(request, *args, **kwargs)
+    no_organization_message = gettext_lazy("Register your organization, or join it, to apply.")
 
     def existing(self):
         """The application being edited (``?dialogue=``), if the organization has one."""

@@ -7,15 +7,18 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from engagement import letters
 from engagement.forms.letters import LetterForm
-from engagement.models import Letter, Organization
+from engagement.models import Letter
 from engagement.permissions import can_view_organization, is_secretariat, memberships
 from engagement.services.letters import letter_generate, letter_input
 from reviews.models import State
+
+from .mixins import ActingOrganizationMixin
 
 
 def _letter_for(user, pk) -> Letter:
@@ -37,22 +40,12 @@ class LetterListView(TemplateView):
         return super().get_context_data(letters=letters_qs[:200], **kwargs)
 
 
-class LetterBuilderView(TemplateView):
+class LetterBuilderView(ActingOrganizationMixin, TemplateView):
     template_name = "engagement/letters/builder.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        own = [m.organization_id for m in memberships(request.user)]
-        if not own:
-            messages.info(
-                request, _("Letters are sent by organizations: register or join yours first.")
-            )
-            return redirect("engagement:organization-list")
-        chosen = request.POST.get("organization") or request.GET.get("organization") or own[0]
-        if str(chosen) not in {str(pk) for pk in own}:
-            raise Http404
-        self.organization = get_object_or_404(Organization, pk=chosen)
-        self.organizations = Organization.objects.filter(pk__in=own)
-        return super().dispatch(request, *args, **kwargs)
+    no_organization_message = gettext_lazy(
+        "Letters are sent by organizations: register or join yours first."
+    )
 
     def initial(self) -> dict:
         user, organization = self.request.user, self.organization

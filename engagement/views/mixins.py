@@ -1,8 +1,11 @@
-"""View mixins shared by the engagement app's staff pages."""
+"""View mixins shared by the engagement app: scope checks for staff and for members."""
 
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 
-from engagement.permissions import is_secretariat
+from engagement.models import Organization
+from engagement.permissions import is_secretariat, memberships
 
 
 class SecretariatRequiredMixin:
@@ -11,4 +14,24 @@ class SecretariatRequiredMixin:
     def dispatch(self, request, *args, **kwargs):
         if not is_secretariat(request.user):
             raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ActingOrganizationMixin:
+    """For pages where a member acts for one of their organizations (``?organization=`` or the
+    form's ``organization`` field, else the first). Without a membership the user is sent to
+    register or join one, with ``no_organization_message``; another organization is a 404."""
+
+    no_organization_message = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        own = [m.organization_id for m in memberships(request.user)]
+        if not own:
+            messages.info(request, self.no_organization_message)
+            return redirect("engagement:organization-list")
+        chosen = request.POST.get("organization") or request.GET.get("organization") or own[0]
+        if str(chosen) not in {str(pk) for pk in own}:
+            raise Http404
+        self.organization = get_object_or_404(Organization, pk=chosen)
+        self.organizations = Organization.objects.filter(pk__in=own)
         return super().dispatch(request, *args, **kwargs)
