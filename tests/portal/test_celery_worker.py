@@ -1,8 +1,5 @@
 """A task crosses the real Redis broker to a real worker process and back."""
 
-import os
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -10,6 +7,7 @@ from django.conf import settings
 
 from portal.celery import app
 from portal.tasks import ping
+from tests.portal.workers import start_worker
 
 pytestmark = pytest.mark.services
 
@@ -19,28 +17,7 @@ def worker_queue():
     if not settings.REDIS_URL:
         pytest.skip("REDIS_URL is not set: the embedded mode has no broker (CI sets it)")
     queue = f"test-{uuid.uuid4().hex[:10]}"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--pool",
-            "solo",
-            "--queues",
-            queue,
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel",
-            "WARNING",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-    )
+    worker = start_worker(queue)
     yield queue
     worker.terminate()
     worker.wait(timeout=20)

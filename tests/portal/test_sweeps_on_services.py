@@ -1,9 +1,6 @@
 """Sweeps against the real services: a Celery worker over Redis on PostgreSQL, sweeps run
 twice at once, and a sweep that fails half-way then completes on the next run."""
 
-import os
-import subprocess
-import sys
 import uuid
 from datetime import timedelta
 
@@ -19,6 +16,7 @@ from portal.celery import app
 from portal.models import OutboundEmail, SweepRecord
 from portal.tasks import run_deadline_sweeps
 from tests.factories import ApplicationFactory, DialogueFactory
+from tests.portal.workers import start_worker
 
 S = Application.Status
 
@@ -31,30 +29,7 @@ def worker_on_test_database(transactional_db):
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     queue = f"sweeps-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "DATABASE_URL": url}
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--pool",
-            "threads",
-            "--concurrency",
-            "2",
-            "--queues",
-            queue,
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel",
-            "WARNING",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-    )
+    worker = start_worker(queue, pool="threads", concurrency=2, DATABASE_URL=url)
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
     yield queue
