@@ -41,3 +41,15 @@ def phase_on(group_start: date, day: date, years_per_cluster: int = 2) -> Phase 
         if phase.starts_on <= day < phase.ends_on:
             return phase
     return None
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day where it has no such day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

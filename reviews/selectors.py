@@ -1,11 +1,18 @@
-"""Reads of the Review Mechanism for State pages."""
+"""Reads of the Review Mechanism for the States pages, the overview and the staff pages."""
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from instruments.models import Article
 
-from . import cycle
-from .models import State, Treaty
+from . import cycle, steps
+from .models import ReviewContact, ReviewerAssignment, ReviewStep, State, Treaty
+from .permissions import can_see_review_contacts
 
 
 def articles_under_review(state: State, cluster_number: int) -> list[Article]:
@@ -27,3 +34,184 @@ def review_now(state: State, today=None):
     if group is None:
         return None
     return cycle.phase_on(group.starts_on, today or timezone.localdate(), group.years_per_cluster)
+
+
+def states_with_review_status(queryset=None, now=None):
+    """States with their participations, review group and ``overdue_steps`` (a count), in a
+    constant number of queries whatever the number of States."""
+    overdue = (
+        ReviewStep.objects.overdue(now)
+        .filter(state=OuterRef("pk"))
+        .order_by()
+        .values("state")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    queryset = State.objects.all() if queryset is None else queryset
+    return (
+        queryset.select_related("review_group")
+        .prefetch_related("participations")
+        .annotate(overdue_steps=Coalesce(Subquery(overdue, output_field=IntegerField()), Value(0)))
+    )
+
+
+def overdue_counts(now=None) -> dict:
+    """Overdue steps in all: ``total``, ``states`` (how many States have one), ``by_group``
+    (group number to count) and ``by_kind`` (step kind to count)."""
+    rows = list(
+        ReviewStep.objects.overdue(now).values_list(
+            "state_id", "state__review_group__number", "kind"
+        )
+    )
+    return {
+        "total": len(rows),
+        "states": len({state for state, _group, _kind in rows}),
+        "by_group": Counter(group for _state, group, _kind in rows),
+        "by_kind": Counter(kind for _state, _group, kind in rows),
+    }
+
+
+@dataclass
+class PhaseSteps:
+    cluster: int
+    starts_on: object
+    ends_on: object
+    steps: list = field(default_factory=list)
+    is_current: bool = False
+
+    @property
+    def overdue(self) -> list:
+        return [step for step in self.steps if step.overdue]
+
+
+def review_phases(state: State, now=None) -> list[PhaseSteps]:
+    """The State's four phases with their steps, each step marked ``overdue``."""
+    group = state.review_group
+    if group is None:
+        return []
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    by_cluster = defaultdict(list)
+    for step in ReviewStep.objects.filter(state=state).order_by("cluster", "position"):
+        step.overdue = step.is_overdue(now)
+        step.rule = steps.RULE_BY_KIND[step.kind].rule
+        by_cluster[step.cluster].append(step)
+    return [
+        PhaseSteps(
+            phase.cluster,
+            phase.starts_on,
+            phase.ends_on,
+            by_cluster[phase.cluster],
+            phase.starts_on <= today < phase.ends_on,
+        )
+        for phase in cycle.phases(group.starts_on, group.years_per_cluster)
+    ]
+
+
+def reviewers_by_instrument(state: State) -> list[tuple[str, str, list[ReviewerAssignment]]]:
+    """The reviewing States of each instrument under review, with whether each is listed as a
+    party to that instrument (``reviewer_is_party``)."""
+    assignments = list(
+        state.reviewer_assignments.select_related(
+            "reviewer", "state_under_review"
+        ).prefetch_related("reviewer__participations")
+    )
+    rows = []
+    for value, label in Treaty.choices:
+        chosen = [a for a in assignments if a.instrument == value]
+        for assignment in chosen:
+            assignment.reviewer_is_party = any(
+                p.treaty == value for p in assignment.reviewer.participations.all()
+            )
+        if chosen:
+            rows.append((value, label, chosen))
+    return rows
+
+
+def reviews_performed_by(state: State) -> list[ReviewerAssignment]:
+    return list(
+        state.reviews_performed.select_related("state_under_review").order_by(
+            "state_under_review__name", "instrument"
+        )
+    )
+
+
+def review_contacts_for(user, state: State) -> list[ReviewContact] | None:
+    """The State's focal point and experts, or None when the user may not see them."""
+    if not can_see_review_contacts(user, state):
+        return None
+    return list(state.review_contacts.all())
+
+
+def state_detail(code: str):
+    """The State for its page, with its group; raises State.DoesNotExist."""
+    return (
+        State.objects.select_related("review_group")
+        .prefetch_related(Prefetch("participations"))
+        .get(code=code.upper())
+    )
+
+
+# The working groups that consider the reviews of each instrument (DOMAIN.md, "Two tracks").
+WORKING_GROUPS_BY_INSTRUMENT = {
+    Treaty.UNTOC: ("technical-assistance", "international-cooperation"),
+    Treaty.TIP: ("trafficking-in-persons",),
+    Treaty.SOM: ("smuggling-of-migrants",),
+    Treaty.FIREARMS: ("firearms",),
+}
+
+
+def related_dialogues(state: State, limit: int = 5):
+    """Upcoming dialogues of the working groups that consider the instruments the State is
+    party to."""
+    from engagement.selectors.dialogues import dialogues_upcoming
+
+    slugs = {
+        slug
+        for participation in state.participations.all()
+        for slug in WORKING_GROUPS_BY_INSTRUMENT.get(participation.treaty, ())
+    }
+    return list(
+        dialogues_upcoming()
+        .filter(session__working_group__slug__in=slugs)
+        .select_related("session__working_group")[:limit]
+    )
+
+
+def review_context_sentence(state: State, now=None) -> str:
+    """A sentence on the State's review for a letter: the cluster under way and the next step
+    due, or an empty string when the review group is not entered or the cycle is over."""
+    from django.utils.translation import gettext as _
+
+    from instruments.models import Cluster
+
+    now = now or timezone.now()
+    phase = review_now(state, timezone.localdate(now))
+    if phase is None:
+        return ""
+    cluster = Cluster.objects.filter(number=phase.cluster).first()
+    sentence = _("Its review on cluster %(number)s (%(name)s) runs from %(start)s to %(end)s.") % {
+        "number": phase.cluster,
+        "name": cluster.name.lower() if cluster else "",
+        "start": date_format(phase.starts_on, "F Y"),
+        "end": date_format(phase.ends_on, "F Y"),
+    }
+    upcoming = (
+        ReviewStep.objects.filter(
+            state=state, cluster=phase.cluster, done_on__isnull=True, due_at__gte=now
+        )
+        .order_by("due_at")
+        .first()
+    )
+    if upcoming:
+        sentence += " " + _("Next due: %(step)s, by %(date)s.") % {
+            "step": steps.RULE_BY_KIND[upcoming.kind].noun,
+            "date": date_format(timezone.localtime(upcoming.due_at), "j F Y"),
+        }
+    return sentence
+
+
+def focal_point_for(user, state: State) -> ReviewContact | None:
+    """The State's focal point, if the user may see it."""
+    contacts = review_contacts_for(user, state) or []
+    return next((c for c in contacts if c.role == ReviewContact.Role.FOCAL_POINT), None)

@@ -1,4 +1,12 @@
 from .bodies import WorkingGroup
+from .country_reviews import (
+    ReviewContact,
+    ReviewDataChange,
+    ReviewedInstrument,
+    ReviewerAssignment,
+    ReviewStep,
+    UnLanguage,
+)
 from .history import CompilationItem, ReviewGroup, TimelineEvent
 from .states import PartyList, RegionalGroup, State, Treaty, TreatyParticipation
 
@@ -6,10 +14,16 @@ __all__ = [
     "CompilationItem",
     "PartyList",
     "RegionalGroup",
+    "ReviewContact",
+    "ReviewDataChange",
     "ReviewGroup",
+    "ReviewStep",
+    "ReviewedInstrument",
+    "ReviewerAssignment",
     "State",
     "TimelineEvent",
     "Treaty",
     "TreatyParticipation",
+    "UnLanguage",
     "WorkingGroup",
 ]

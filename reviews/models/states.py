@@ -58,6 +58,30 @@ class State(models.Model):
         verbose_name=_("review group"),
         help_text=_("Entered by the secretariat: no public source lists the draw."),
     )
+    review_languages = models.JSONField(
+        _("review languages"),
+        default=list,
+        blank=True,
+        help_text=_("One or two of the six UN languages, exceptionally a third."),
+    )
+    review_source = models.CharField(
+        _("source of the review data"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the group, reviewers and languages come from, as shown to users."),
+    )
+    review_is_demo = models.BooleanField(
+        _("review data is demo data"),
+        default=False,
+        help_text=_("Set by the demo data only; such data is labelled demo wherever it shows."),
+    )
+    contacts_public = models.BooleanField(
+        _("contacts public"),
+        default=False,
+        help_text=_(
+            "The State has made the names and contacts of its focal point and experts public."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -27,3 +27,17 @@ def test_demo_totp_prints_a_six_digit_code(capsys):
     call_command("demo_totp", "secretariat@demo.invalid")
     code = capsys.readouterr().out.strip()
     assert len(code) == 6 and code.isdigit()
+
+
+def test_demo_review_data_is_labelled_and_idempotent(client):
+    from reviews.models import ReviewContact, ReviewerAssignment, ReviewStep, State
+
+    call_command("load_demo_data", quiet_logins=True)
+    call_command("load_demo_data", quiet_logins=True)
+    assert list(State.objects.filter(review_is_demo=True).values_list("code", flat=True)) == ["KEN"]
+    assert ReviewStep.objects.filter(state__code="KEN").count() == 24
+    assert ReviewStep.objects.filter(state__code="KEN", done_on__isnull=False).count() == 4
+    assert ReviewerAssignment.objects.count() == 4 and ReviewContact.objects.count() == 1
+    html = client.get("/reviews/states/KEN/").content.decode()
+    assert "Demo data: this State" in html
+    assert "demo" in client.get("/reviews/states/?q=kenya").content.decode()

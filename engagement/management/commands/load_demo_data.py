@@ -1,6 +1,7 @@
 from django.core.management import BaseCommand
 
 from engagement.demo import DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS, demo_data_load
+from reviews.demo import review_demo_load
 
 
 class Command(BaseCommand):
@@ -13,6 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = demo_data_load()
+        review_demo_load()
         if options["quiet_logins"]:
             return
         out = self.stdout.write

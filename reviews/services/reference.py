@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import RegionalGroup, State, Treaty, TreatyParticipation
+from ..models import RegionalGroup, State, Treaty, TreatyParticipation
 
 EU_CODE = "EUU"
 PARTY_FILES = {
@@ -101,7 +101,7 @@ def history_load_reference(directory: Path) -> dict[str, int]:
     Idempotent; items the secretariat added, and edits it made, are kept."""
     import json
 
-    from .models import CompilationItem, TimelineEvent
+    from ..models import CompilationItem, TimelineEvent
 
     events = json.loads((directory / "timeline.json").read_text())
     for event in events:
@@ -151,7 +151,7 @@ def review_groups_load_defaults() -> None:
     secretariat has set."""
     from datetime import date
 
-    from .models import ReviewGroup
+    from ..models import ReviewGroup
 
     for number, year in ((1, 2020), (2, 2021), (3, 2022)):
         ReviewGroup.objects.get_or_create(

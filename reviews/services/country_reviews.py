@@ -1,0 +1,127 @@
+"""Writes to a State's country review: its group, steps and their dates."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from engagement.deadlines import end_of_vienna_day
+
+from .. import cycle, steps
+from ..models import ReviewDataChange, ReviewGroup, ReviewStep, State, TreatyParticipation
+from .changes import save_with_log
+
+
+class ReviewDataError(ValueError):
+    """A change the review rules do not allow; the message says why."""
+
+
+def review_steps_schedule(state: State) -> int:
+    """Give the State the six steps of each of its four phases and set every due date the
+    secretariat has not fixed from its group's start. Idempotent. Without a group, steps with
+    nothing recorded are removed. Returns the number of steps created or changed."""
+    existing = {(s.cluster, s.kind): s for s in ReviewStep.objects.filter(state=state)}
+    group = state.review_group
+    if group is None:
+        empty = [
+            s.pk
+            for s in existing.values()
+            if s.done_on is None and not s.due_set_by_secretariat and not s.note
+        ]
+        ReviewStep.objects.filter(pk__in=empty).delete()
+        return len(empty)
+    to_create, to_update = [], []
+    for phase in cycle.phases(group.starts_on, group.years_per_cluster):
+        self_assessment = existing.get((phase.cluster, "self_assessment"))
+        received = self_assessment.done_on if self_assessment else None
+        for position, kind in enumerate(steps.STEP_KINDS):
+            due = steps.due_at(kind, phase.starts_on, received)
+            step = existing.get((phase.cluster, kind))
+            if step is None:
+                to_create.append(
+                    ReviewStep(
+                        state=state, cluster=phase.cluster, kind=kind, position=position, due_at=due
+                    )
+                )
+            elif not step.due_set_by_secretariat and step.due_at != due:
+                step.due_at = due
+                to_update.append(step)
+    ReviewStep.objects.bulk_create(to_create)
+    ReviewStep.objects.bulk_update(to_update, ["due_at"])
+    return len(to_create) + len(to_update)
+
+
+@transaction.atomic
+def review_group_update(
+    group: ReviewGroup, *, starts_on: date, years_per_cluster: int, note: str, actor
+) -> int:
+    """Move a review group's start (or length of its phases) and recompute the due dates of
+    every State in it. Returns the number of steps changed."""
+    if not 1 <= years_per_cluster <= 5:
+        raise ReviewDataError("A phase lasts between one and five years.")
+    group.starts_on, group.years_per_cluster, group.note = starts_on, years_per_cluster, note
+    if save_with_log(group, actor=actor, via=ReviewDataChange.Via.FORM) is None:
+        return 0
+    return sum(review_steps_schedule(state) for state in group.states.all())
+
+
+@transaction.atomic
+def review_step_record(
+    step: ReviewStep, *, done_on: date | None, due_on: date | None, note: str, actor, via: str
+) -> None:
+    """Record a step's actual date, a due date the secretariat sets (None: back to the rule)
+    and a note. Recording the self-assessment moves the reviewers' feedback due date."""
+    step.done_on, step.note = done_on, note
+    if due_on is not None:
+        step.due_at, step.due_set_by_secretariat = end_of_vienna_day(due_on), True
+    elif step.due_set_by_secretariat:
+        step.due_set_by_secretariat = False
+    if save_with_log(step, actor=actor, via=via) is not None:
+        review_steps_schedule(State.objects.select_related("review_group").get(pk=step.state_id))
+
+
+@transaction.atomic
+def state_review_update(state: State, *, actor, via: str, **values) -> bool:
+    """Change a State's regional group, review group, review languages or the source of its
+    review data; a new review group reschedules its steps. Returns whether anything changed."""
+    unknown = set(values) - STATE_FIELDS
+    if unknown:
+        raise ReviewDataError(f"Not a State field the review data can change: {sorted(unknown)}")
+    languages = values.get("review_languages", state.review_languages)
+    if len(languages) > 3:
+        raise ReviewDataError("A review uses one or two of the six UN languages, at most three.")
+    group_before = (
+        State.objects.filter(pk=state.pk).values_list("review_group_id", flat=True).first()
+    )
+    for name, value in values.items():
+        setattr(state, name, value)
+    if save_with_log(state, actor=actor, via=via) is None:
+        return False
+    if state.review_group_id != group_before:
+        review_steps_schedule(state)
+    return True
+
+
+STATE_FIELDS = {"regional_group", "review_group", "review_languages", "review_source"}
+
+
+@transaction.atomic
+def participation_record(participation: TreatyParticipation, *, actor, via: str) -> bool:
+    """Save a party-status row the secretariat entered or corrected: it becomes firmness
+    ``secretariat`` and is kept as it is when the reference data is loaded again."""
+    participation.firmness = TreatyParticipation.Firmness.SECRETARIAT
+    return save_with_log(participation, actor=actor, via=via) is not None
+
+
+def reviewer_problems(state: State, assignments: list[tuple[State, str]]) -> list[str]:
+    """What breaks the fixed rules in a State's list of (reviewer, instrument): a State reviewing
+    itself, the same pair twice, more than four reviewers. Empty when all is well."""
+    problems = []
+    if any(reviewer.pk == state.pk for reviewer, _instrument in assignments):
+        problems.append(_("A State does not review itself."))
+    pairs = [(reviewer.pk, instrument) for reviewer, instrument in assignments]
+    if len(pairs) != len(set(pairs)):
+        problems.append(_("The same reviewer is entered twice for one instrument."))
+    if len({reviewer.pk for reviewer, _instrument in assignments}) > 4:
+        problems.append(_("A State under review has at most four reviewers in all."))
+    return problems
