@@ -72,7 +72,7 @@ def calendar_bytes(name: str, events: list[Event]) -> bytes:
     return calendar.to_ical()
 
 
-def _moment(uid: str, summary: str, moment, url: str) -> Event:
+def moment_event(uid: str, summary: str, moment, url: str) -> Event:
     return _event(uid, summary, moment, moment + timedelta(seconds=1), url)
 
 
@@ -94,7 +94,7 @@ def personal_events(user, base_url: str) -> list[Event]:
         uid = f"application-{application.pk}"
         if application.status in (S.DRAFT, S.SUBMITTED):
             events.append(
-                _moment(
+                moment_event(
                     f"{uid}-deadline",
                     _("Application deadline: %s") % dialogue.title,
                     dialogue.application_deadline,
@@ -103,7 +103,7 @@ def personal_events(user, base_url: str) -> list[Event]:
             )
         if application.status == S.APPROVED:
             events.append(
-                _moment(
+                moment_event(
                     f"{uid}-confirm",
                     _("Confirm attendance: %s") % dialogue.title,
                     application.confirmation_deadline or dialogue.confirmation_deadline,
@@ -112,7 +112,7 @@ def personal_events(user, base_url: str) -> list[Event]:
             )
         if application.status in (S.APPROVED, S.CONFIRMED):
             events.append(
-                _moment(
+                moment_event(
                     f"{uid}-comments",
                     _("Written comments due: %s") % dialogue.title,
                     dialogue.comments_deadline,
@@ -131,7 +131,7 @@ def personal_events(user, base_url: str) -> list[Event]:
     if represented_state_ids(user):
         for dialogue in dialogues_circulated():
             events.append(
-                _moment(
+                moment_event(
                     f"objections-{dialogue.pk}",
                     _("Objections close: %s") % dialogue.title,
                     dialogue.objection_deadline,

@@ -1,8 +1,16 @@
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_filters import CharFilter, ChoiceFilter, FilterSet, NumberFilter
+from django_filters import (
+    BooleanFilter,
+    CharFilter,
+    ChoiceFilter,
+    FilterSet,
+    ModelChoiceFilter,
+    NumberFilter,
+)
 
-from .models import CompilationItem, RegionalGroup, State, TimelineEvent, Treaty
+from .models import CompilationItem, RegionalGroup, ReviewGroup, State, TimelineEvent, Treaty
 
 
 class TimelineFilter(FilterSet):
@@ -55,7 +63,9 @@ class CompilationFilter(FilterSet):
 
 
 class StateFilter(FilterSet):
-    """States: by name, UN regional group, and party status per instrument."""
+    """States: by name, UN regional group, review group, party status per instrument, and
+    whether a step of their review is overdue (on a queryset annotated with
+    ``overdue_steps``, see ``selectors.states_with_review_status``)."""
 
     q = CharFilter(label=_("State"), method="filter_name")
     regional_group = ChoiceFilter(
@@ -67,10 +77,20 @@ class StateFilter(FilterSet):
         method="filter_party",
         empty_label=_("Any instrument"),
     )
+    review_group = ModelChoiceFilter(
+        label=_("Review group"),
+        queryset=ReviewGroup.objects.all(),
+        empty_label=_("Any review group"),
+    )
+    overdue = BooleanFilter(
+        label=_("Only States with an overdue step"),
+        method="filter_overdue",
+        widget=forms.CheckboxInput,
+    )
 
     class Meta:
         model = State
-        fields = ["q", "regional_group", "party_to"]
+        fields = ["q", "regional_group", "review_group", "party_to", "overdue"]
 
     def filter_name(self, queryset, name, value):
         value = value.strip()
@@ -82,3 +102,6 @@ class StateFilter(FilterSet):
 
     def filter_party(self, queryset, name, value):
         return queryset.filter(participations__treaty=value)
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.filter(overdue_steps__gt=0) if value else queryset

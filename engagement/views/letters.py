@@ -17,6 +17,7 @@ from engagement.models import Letter
 from engagement.permissions import can_view_organization, is_secretariat, memberships
 from engagement.services.letters import letter_generate, letter_input
 from reviews.models import State
+from reviews.selectors import focal_point_for, review_context_sentence
 
 from .mixins import ActingOrganizationMixin
 
@@ -60,7 +61,7 @@ class LetterBuilderView(ActingOrganizationMixin, TemplateView):
             return initial
         state = State.objects.filter(code=(self.request.GET.get("state") or "").upper()).first()
         contact = "\n".join(part for part in (user.email, organization.phone) if part)
-        return {
+        return self.review_initial(state) | {
             "kind": self.request.GET.get("kind") or Letter.Kind.FOCAL_POINT,
             "state": state,
             "language": "en",
@@ -69,6 +70,20 @@ class LetterBuilderView(ActingOrganizationMixin, TemplateView):
             "signatory_name": user.full_name,
             "contact_details": contact,
         }
+
+    def review_initial(self, state) -> dict:
+        """What the portal knows of the State's review: its focal point (where the user may
+        see it) and a sentence on the cluster under way and the next step due."""
+        if state is None:
+            return {}
+        initial = {"review_context": review_context_sentence(state)}
+        focal_point = focal_point_for(self.request.user, state)
+        if focal_point:
+            initial["recipient_name"] = focal_point.name
+            initial["recipient_title"] = ", ".join(
+                part for part in (focal_point.position, focal_point.institution) if part
+            )
+        return initial
 
     def render_form(self, form, preview=""):
         return self.render_to_response(

@@ -1,30 +1,35 @@
-"""Public pages of the Review Mechanism: the history and the compilation."""
+"""Public pages of the Review Mechanism: the cycle, the States, the history and the\ncompilation."""
 
 from collections import Counter
 from datetime import date
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from engagement.selectors.dialogues import dialogues_upcoming
+from engagement.permissions import is_secretariat
 from engagement.views.mixins import SecretariatRequiredMixin
 from instruments.models import Cluster
 from portal.views import PublicViewMixin
 
-from . import cycle, selectors
-from .filters import CompilationFilter, StateFilter, TimelineFilter
-from .models import (
+from .. import cycle, selectors
+from ..filters import CompilationFilter, StateFilter, TimelineFilter
+from ..models import (
     CompilationItem,
     PartyList,
     ReviewGroup,
+    ReviewStep,
     State,
     TimelineEvent,
     Treaty,
+    UnLanguage,
 )
+from ..permissions import can_edit_review_contacts
 
 
 class HistoryView(PublicViewMixin, TemplateView):
@@ -79,7 +84,7 @@ class StateListView(PublicViewMixin, TemplateView):
     def get_context_data(self, **kwargs):
         state_filter = StateFilter(
             self.request.GET,
-            queryset=State.objects.prefetch_related("participations").order_by("name"),
+            queryset=selectors.states_with_review_status().order_by("name"),
         )
         states = list(state_filter.qs.distinct())
         treaties = [value for value, _label in Treaty.choices]
@@ -99,9 +104,10 @@ class StateDetailView(PublicViewMixin, TemplateView):
     template_name = "reviews/state_detail.html"
 
     def get_context_data(self, **kwargs):
-        state = get_object_or_404(
-            State.objects.select_related("review_group"), code=self.kwargs["code"].upper()
-        )
+        try:
+            state = selectors.state_detail(self.kwargs["code"])
+        except State.DoesNotExist:
+            raise Http404 from None
         participations = {p.treaty: p for p in state.participations.all()}
         lists = {p.treaty: p for p in PartyList.objects.all()}
         rows = [
@@ -110,6 +116,8 @@ class StateDetailView(PublicViewMixin, TemplateView):
         ]
         phase = selectors.review_now(state)
         cluster = Cluster.objects.filter(number=phase.cluster).first() if phase else None
+        phases = selectors.review_phases(state)
+        user = self.request.user
         return super().get_context_data(
             state=state,
             rows=rows,
@@ -117,7 +125,15 @@ class StateDetailView(PublicViewMixin, TemplateView):
             phase=phase,
             cluster=cluster,
             articles=selectors.articles_under_review(state, phase.cluster) if phase else [],
-            dialogues=dialogues_upcoming()[:5],
+            phases=phases,
+            overdue=[step for item in phases for step in item.overdue],
+            reviewers=selectors.reviewers_by_instrument(state),
+            reviews_performed=selectors.reviews_performed_by(state),
+            languages=[UnLanguage(code).label for code in state.review_languages],
+            contacts=selectors.review_contacts_for(user, state),
+            can_edit_contacts=can_edit_review_contacts(user, state),
+            is_secretariat=is_secretariat(user),
+            dialogues=selectors.related_dialogues(state),
             **kwargs,
         )
 
@@ -133,7 +149,8 @@ class ReviewOverviewView(PublicViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        groups = list(ReviewGroup.objects.all())
+        groups = list(ReviewGroup.objects.annotate(state_count=Count("states")))
+        overdue = selectors.overdue_counts()
         clusters = {c.number: c for c in Cluster.objects.all()}
         first = PREPARATORY_PHASE[0].year
         last = max(
@@ -155,12 +172,21 @@ class ReviewOverviewView(PublicViewMixin, TemplateView):
                     "current": clusters.get(current.cluster) if current else None,
                     "phase": current,
                     "phases": cycle.phases(group.starts_on, group.years_per_cluster),
+                    "state_count": group.state_count,
+                    "overdue": overdue["by_group"].get(group.number, 0),
                 }
             )
         preparatory = [
             PREPARATORY_PHASE[0].year <= year <= PREPARATORY_PHASE[1].year for year in years
         ]
         return super().get_context_data(
+            overdue=overdue,
+            overdue_kinds=[
+                (kind, label, overdue["by_kind"].get(kind, 0))
+                for kind, label in ReviewStep.Kind.choices
+            ],
+            states_entered=sum(group.state_count for group in groups),
+            is_secretariat=is_secretariat(self.request.user),
             years=years,
             rows=rows,
             today=today,

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from engagement.models import Membership, Organization
 from reviews.models import ReviewGroup, State
+from reviews.services import state_review_update
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]
@@ -18,8 +19,9 @@ def test_find_a_state_see_its_review_open_its_articles_and_write_to_it(
     live_server, page: Page, login_as
 ):
     kenya = State.objects.get(code="KEN")
-    kenya.review_group = ReviewGroup.objects.get(number=2)
-    kenya.save()
+    state_review_update(
+        kenya, actor=None, via="form", review_group=ReviewGroup.objects.get(number=2)
+    )
     member = UserFactory(full_name="Grace Mwangi")
     organization = Organization.objects.create(
         name="Lakeside Rights Collective",
@@ -36,11 +38,21 @@ def test_find_a_state_see_its_review_open_its_articles_and_write_to_it(
     with time_machine.travel(date(2026, 11, 23), tick=True):
         page.goto(live_server.url + "/")
         page.get_by_role("link", name="States parties").click()
+        page.get_by_label("Only States with an overdue step").check()
+        page.get_by_role("button", name="Filter").click()
+        expect(page.get_by_role("status")).to_have_text("1 State")
         page.get_by_role("textbox", name="State").fill("Kenya")
         page.get_by_role("button", name="Filter").click()
         page.get_by_role("link", name="Kenya", exact=True).click()
         expect(page.get_by_role("heading", name="Kenya", exact=True)).to_be_visible()
         expect(page.get_by_text("Group 2: under review on cluster 3")).to_be_visible()
+        overdue = page.locator(".overdue-note")
+        expect(overdue).to_contain_text("9 steps are overdue")
+        expect(overdue).to_contain_text("Focal point appointed (cluster 3, due 15 November 2025)")
+        current = page.locator("details[open]", has_text="under way")
+        expect(current.get_by_role("row", name="Self-assessment questionnaire")).to_contain_text(
+            "1 May 2026"
+        )
 
         page.get_by_text("articles under review").click()
         page.get_by_role("link", name="Organized Crime Convention, art. 11").click()
