@@ -129,6 +129,22 @@ def _matrix(organization, people):
             dict.fromkeys(ROLES, 404) | {"anonymous": 302, "bureau": 200, "secretariat": 200},
         ),
         ("GET", reverse("engagement:staff-pledge-record", args=["KEN"]), STAFF_ONLY),
+        ("GET", reverse("reviews:simulator"), PUBLIC),
+        ("GET", reverse("reviews:state-ical", args=["KEN"]), PUBLIC),
+        ("GET", reverse("reviews:state-ical", args=["XYZ"]), dict.fromkeys(ROLES, 404)),
+        (
+            "GET",
+            reverse("reviews:state-contacts", args=["KEN"]),
+            STAFF_ONLY | {"state": 200},
+        ),
+        ("GET", reverse("reviews:state-contacts", args=["UGA"]), STAFF_ONLY),
+        ("GET", reverse("reviews:staff-groups"), STAFF_ONLY),
+        ("GET", reverse("reviews:staff-state", args=["KEN"]), STAFF_ONLY),
+        ("GET", reverse("reviews:staff-reviewers", args=["KEN"]), STAFF_ONLY),
+        ("GET", reverse("reviews:staff-steps", args=["KEN"]), STAFF_ONLY),
+        ("GET", reverse("reviews:staff-data"), STAFF_ONLY),
+        ("GET", reverse("reviews:staff-export", args=["states"]), STAFF_ONLY),
+        ("GET", reverse("reviews:staff-changes"), STAFF_ONLY),
     ]
 
 

@@ -1,0 +1,170 @@
+"""Forms of the review data: groups' dates, a State's data, reviewers, steps and contacts."""
+
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    ReviewContact,
+    ReviewerAssignment,
+    ReviewGroup,
+    State,
+    TreatyParticipation,
+    UnLanguage,
+)
+from .services import reviewer_problems
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReviewGroupForm(forms.ModelForm):
+    class Meta:
+        model = ReviewGroup
+        fields = ["starts_on", "years_per_cluster", "note"]
+        widgets = {"starts_on": DATE, "note": forms.TextInput}
+
+    def clean_years_per_cluster(self):
+        years = self.cleaned_data["years_per_cluster"]
+        if not 1 <= years <= 5:
+            raise forms.ValidationError(_("A phase lasts between one and five years."))
+        return years
+
+
+ReviewGroupFormSet = modelformset_factory(ReviewGroup, form=ReviewGroupForm, extra=0)
+
+
+class StateReviewForm(forms.ModelForm):
+    review_languages = forms.MultipleChoiceField(
+        label=_("Review languages"),
+        choices=UnLanguage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("One or two of the six UN languages, exceptionally a third."),
+    )
+
+    class Meta:
+        model = State
+        fields = ["regional_group", "review_group", "review_languages", "review_source"]
+
+    def clean_review_languages(self):
+        languages = self.cleaned_data["review_languages"]
+        if len(languages) > 3:
+            raise forms.ValidationError(_("Choose at most three languages."))
+        return languages
+
+
+class ParticipationForm(forms.ModelForm):
+    class Meta:
+        model = TreatyParticipation
+        fields = ["treaty", "signature_date", "consent_date", "consent_type", "source"]
+        widgets = {
+            "signature_date": DATE,
+            "consent_date": DATE,
+            "source": forms.TextInput,
+        }
+
+
+class UniqueTreatyFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.has_changed() and not form.instance.pk:
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            treaty = form.cleaned_data.get("treaty")
+            if treaty in seen:
+                form.add_error("treaty", _("This instrument is listed twice."))
+            seen.add(treaty)
+
+
+ParticipationFormSet = inlineformset_factory(
+    State,
+    TreatyParticipation,
+    form=ParticipationForm,
+    formset=UniqueTreatyFormSet,
+    extra=1,
+    can_delete=True,
+)
+
+
+class ReviewerForm(forms.ModelForm):
+    class Meta:
+        model = ReviewerAssignment
+        fields = ["instrument", "reviewer", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = State.objects.order_by("name")
+
+
+class ReviewerFormSet(BaseInlineFormSet):
+    """A State's reviewers: no self-review, no pair twice, at most four reviewers in all."""
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        kept = [
+            (form.cleaned_data["reviewer"], form.cleaned_data["instrument"])
+            for form in self.forms
+            if form.cleaned_data.get("reviewer")
+            and not (self.can_delete and self._should_delete_form(form))
+        ]
+        problems = reviewer_problems(self.instance, kept)
+        if problems:
+            raise forms.ValidationError(problems)
+
+    def validate_unique(self):
+        # Duplicates are reported by clean() in the words of the rules.
+        return None
+
+
+ReviewerAssignmentFormSet = inlineformset_factory(
+    State,
+    ReviewerAssignment,
+    fk_name="state_under_review",
+    form=ReviewerForm,
+    formset=ReviewerFormSet,
+    extra=2,
+    can_delete=True,
+)
+
+
+class StepForm(forms.Form):
+    step = forms.IntegerField(widget=forms.HiddenInput)
+    done_on = forms.DateField(label=_("Done on"), required=False, widget=DATE)
+    due_on = forms.DateField(
+        label=_("Due date set by the secretariat"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty to follow the rule."),
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
+StepFormSet = forms.formset_factory(StepForm, extra=0)
+
+
+class ContactsPublicForm(forms.ModelForm):
+    class Meta:
+        model = State
+        fields = ["contacts_public"]
+        labels = {
+            "contacts_public": _(
+                "The State makes the names and contacts of its focal point and experts public"
+            )
+        }
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = ReviewContact
+        fields = ["role", "name", "position", "institution", "email", "phone", "appointed_on"]
+        widgets = {"appointed_on": DATE}
+
+
+ContactFormSet = inlineformset_factory(
+    State, ReviewContact, form=ContactForm, extra=1, can_delete=True
+)

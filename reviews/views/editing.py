@@ -1,0 +1,215 @@
+"""Pages where the secretariat (and, for contacts, a State's representatives) edit a State's
+review data. Every save goes through the services, which log each change."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from engagement.views.mixins import SecretariatRequiredMixin
+
+from .. import services
+from ..forms import (
+    ContactFormSet,
+    ContactsPublicForm,
+    ParticipationFormSet,
+    ReviewerAssignmentFormSet,
+    ReviewGroupFormSet,
+    StateReviewForm,
+    StepFormSet,
+)
+from ..models import ReviewDataChange, ReviewGroup, ReviewStep, State
+from ..permissions import can_edit_review_contacts
+from ..steps import RULE_BY_KIND
+
+FORM = ReviewDataChange.Via.FORM
+
+
+class StateMixin:
+    """The State named by ``code`` in the URL, as ``self.state``."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.state = get_object_or_404(State, code=kwargs["code"].upper())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(state=self.state, **kwargs)
+
+    def done(self, message):
+        messages.success(self.request, message)
+        return redirect(self.state.get_absolute_url())
+
+
+class FormsPageMixin:
+    """GET shows the page's forms; POST saves them all when all are valid, else shows them
+    again with their errors and everything the user typed."""
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(**self.build_forms(None)))
+
+    def post(self, request, *args, **kwargs):
+        forms = self.build_forms(request.POST)
+        valid = [form.is_valid() for form in forms.values()]  # every form shows its errors
+        if all(valid):
+            with transaction.atomic():
+                return self.save(**forms)
+        messages.error(request, _("Nothing was saved: please correct the errors below."))
+        return self.render_to_response(self.get_context_data(**forms))
+
+
+class ReviewGroupsEditView(SecretariatRequiredMixin, FormsPageMixin, TemplateView):
+    template_name = "reviews/staff/groups.html"
+
+    def build_forms(self, data):
+        return {"formset": ReviewGroupFormSet(data, queryset=ReviewGroup.objects.all())}
+
+    def save(self, formset):
+        moved = 0
+        for form in formset.forms:
+            if form.has_changed():
+                moved += services.review_group_update(
+                    form.instance,
+                    actor=self.request.user,
+                    **{name: form.cleaned_data[name] for name in form.Meta.fields},
+                )
+        messages.success(
+            self.request,
+            _("Saved. %(count)s due dates were recomputed.") % {"count": moved},
+        )
+        return redirect("reviews:overview")
+
+
+class StateEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, TemplateView):
+    """A State's regional group, review group, languages and party status."""
+
+    template_name = "reviews/staff/state_form.html"
+
+    def build_forms(self, data):
+        return {
+            "form": StateReviewForm(data, instance=self.state),
+            "parties": ParticipationFormSet(data, instance=self.state, prefix="parties"),
+        }
+
+    def save(self, form, parties):
+        user = self.request.user
+        services.state_review_update(
+            self.state,
+            actor=user,
+            via=FORM,
+            **{name: form.cleaned_data[name] for name in form.Meta.fields},
+        )
+        for participation_form in parties.forms:
+            participation = participation_form.instance
+            if participation_form in parties.deleted_forms:
+                if participation.pk:
+                    services.delete_with_log(participation, actor=user, via=FORM)
+            elif participation_form.has_changed():
+                participation.state = self.state
+                services.participation_record(participation, actor=user, via=FORM)
+        return self.done(_("The State's data was saved; every change is in the change log."))
+
+
+class ReviewersEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, TemplateView):
+    template_name = "reviews/staff/reviewers.html"
+
+    def build_forms(self, data):
+        return {"formset": ReviewerAssignmentFormSet(data, instance=self.state)}
+
+    def save(self, formset):
+        user = self.request.user
+        for form in formset.deleted_forms:
+            if form.instance.pk:
+                services.delete_with_log(form.instance, actor=user, via=FORM)
+        for form in formset.forms:
+            if form in formset.deleted_forms or not form.has_changed():
+                continue
+            assignment = form.instance
+            assignment.state_under_review = self.state
+            if assignment.pk is None:
+                assignment.entered_by = user
+            services.save_with_log(assignment, actor=user, via=FORM)
+        return self.done(_("The reviewers were saved."))
+
+
+class StepsEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, TemplateView):
+    """The actual dates of a State's steps, and due dates the secretariat sets."""
+
+    template_name = "reviews/staff/steps.html"
+
+    def steps(self):
+        return list(ReviewStep.objects.filter(state=self.state).order_by("cluster", "position"))
+
+    def build_forms(self, data):
+        steps = self.steps()
+        if not steps and data is None:
+            messages.info(
+                self.request, _("Enter the State's review group first: its steps follow from it.")
+            )
+        initial = [
+            {
+                "step": step.pk,
+                "done_on": step.done_on,
+                "due_on": timezone.localdate(step.due_at) if step.due_set_by_secretariat else None,
+                "note": step.note,
+            }
+            for step in steps
+        ]
+        formset = StepFormSet(data, initial=initial)
+        for form, step in zip(formset.forms, steps, strict=False):
+            form.step_object = step
+            form.rule = RULE_BY_KIND[step.kind].rule
+            form.overdue = step.is_overdue()
+        return {"formset": formset}
+
+    def save(self, formset):
+        steps = {step.pk: step for step in self.steps()}
+        for form in formset.forms:
+            if not form.has_changed():
+                continue
+            step = steps.get(form.cleaned_data["step"])
+            if step is None:
+                raise Http404
+            services.review_step_record(
+                step,
+                done_on=form.cleaned_data["done_on"],
+                due_on=form.cleaned_data["due_on"],
+                note=form.cleaned_data["note"],
+                actor=self.request.user,
+                via=FORM,
+            )
+        return self.done(_("The steps were saved."))
+
+
+class StateContactsView(StateMixin, FormsPageMixin, TemplateView):
+    """The focal point and governmental experts: the secretariat, or the State's own
+    representatives, who also decide whether they are public."""
+
+    template_name = "reviews/staff/contacts.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        state = get_object_or_404(State, code=kwargs["code"].upper())
+        if not can_edit_review_contacts(request.user, state):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def build_forms(self, data):
+        return {
+            "public_form": ContactsPublicForm(data, instance=self.state),
+            "formset": ContactFormSet(data, instance=self.state, prefix="contacts"),
+        }
+
+    def save(self, public_form, formset):
+        user = self.request.user
+        if public_form.has_changed():
+            services.save_with_log(public_form.instance, actor=user, via=FORM)
+        for form in formset.forms:
+            if form in formset.deleted_forms:
+                if form.instance.pk:
+                    services.delete_with_log(form.instance, actor=user, via=FORM)
+            elif form.has_changed():
+                form.instance.state = self.state
+                services.save_with_log(form.instance, actor=user, via=FORM)
+        return self.done(_("The contacts were saved."))

@@ -1,0 +1,190 @@
+"""The secretariat edits the review data in the portal: groups' dates, a State's party status,
+group and languages, its reviewers and the dates of its steps; each change is logged."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from engagement.models import Role
+from reviews.models import (
+    ReviewDataChange,
+    ReviewerAssignment,
+    ReviewGroup,
+    ReviewStep,
+    State,
+    TreatyParticipation,
+)
+from tests.factories import UserFactory, grant_role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(client):
+    user = grant_role(UserFactory(email="officer@example.org"), Role.SECRETARIAT)
+    client.force_login(user)
+    return user
+
+
+def form_data(*forms_and_formsets) -> dict:
+    """What a browser would post back for the page's forms and formsets, unchanged."""
+    data = {}
+    for item in forms_and_formsets:
+        forms = getattr(item, "forms", None)
+        if forms is not None:
+            management = item.management_form
+            for name in management.fields:
+                data[management.add_prefix(name)] = management[name].value()
+        for form in forms if forms is not None else [item]:
+            for field in form:
+                value = field.value()
+                if value is None or value is False:
+                    continue
+                if isinstance(value, date):
+                    value = value.isoformat()
+                data[field.html_name] = value if isinstance(value, list) else str(value)
+    return data
+
+
+def test_moving_a_groups_start_moves_its_states_due_dates(client, staff):
+    kenya = State.objects.get(code="KEN")
+    group = ReviewGroup.objects.get(number=2)
+    client.post(
+        reverse("reviews:staff-state", args=["KEN"]),
+        form_data(*_state_forms(client)) | {"review_group": group.pk},
+    )
+    url = reverse("reviews:staff-groups")
+    formset = client.get(url).context["formset"]
+    data = form_data(formset)
+    data["form-1-years_per_cluster"] = "9"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "A phase lasts between one and five years." in response.content.decode()
+    data["form-1-years_per_cluster"] = "2"
+    data["form-1-starts_on"] = "2022-01-10"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    focal_point = ReviewStep.objects.get(state=kenya, cluster=1, kind="focal_point")
+    assert focal_point.due_at.date() == date(2022, 1, 24)
+    line = ReviewDataChange.objects.get(subject__startswith="review group")
+    assert line.actor == staff and line.changes["starts_on"] == ["2021-11-01", "2022-01-10"]
+
+
+def _state_forms(client):
+    context = client.get(reverse("reviews:staff-state", args=["KEN"])).context
+    return context["form"], context["parties"]
+
+
+def test_correcting_party_status_marks_the_row_and_logs_it(client, staff):
+    url = reverse("reviews:staff-state", args=["KEN"])
+    form, parties = _state_forms(client)
+    data = form_data(form, parties)
+    untoc_index = next(i for i, f in enumerate(parties.forms) if f.instance.treaty == "UNTOC")
+    data[f"parties-{untoc_index}-consent_date"] = "2004-06-17"
+    data[f"parties-{untoc_index}-source"] = "UNTC XVIII-12, checked 2026-11"
+    assert client.post(url, data).status_code == 302
+    row = TreatyParticipation.objects.get(state__code="KEN", treaty="UNTOC")
+    assert row.consent_date == date(2004, 6, 17)
+    assert row.firmness == TreatyParticipation.Firmness.SECRETARIAT
+    line = ReviewDataChange.objects.get(subject__contains="Organized Crime Convention")
+    assert line.changes["consent_date"][1] == "2004-06-17" and line.actor == staff
+    # The reference data loaded again leaves the corrected row as it is.
+    from django.core.management import call_command
+
+    call_command("load_reference_data", verbosity=0)
+    assert TreatyParticipation.objects.get(pk=row.pk).consent_date == date(2004, 6, 17)
+
+
+def test_bad_input_is_refused_with_its_reason_and_nothing_is_lost(client, staff):
+    url = reverse("reviews:staff-state", args=["KEN"])
+    form, parties = _state_forms(client)
+    data = form_data(form, parties) | {"review_languages": ["en", "fr", "es", "ru"]}
+    extra = len(parties.forms) - 1
+    data[f"parties-{extra}-treaty"] = "UNTOC"
+    data[f"parties-{extra}-consent_type"] = "ratification"
+    data[f"parties-{extra}-source"] = "typed by hand"
+    data[f"parties-{extra}-consent_date"] = "2004-13-45"
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose at most three languages." in html
+    assert "Enter a valid date." in html
+    assert "typed by hand" in html
+    assert not ReviewDataChange.objects.exists()
+
+
+def test_reviewers_follow_the_fixed_rules(client, staff):
+    kenya = State.objects.get(code="KEN")
+    url = reverse("reviews:staff-reviewers", args=["KEN"])
+    formset = client.get(url).context["formset"]
+    data = form_data(formset)
+    codes = ["KEN", "UGA"]
+    for index, code in enumerate(codes):
+        data[f"reviewer_assignments-{index}-instrument"] = "UNTOC"
+        data[f"reviewer_assignments-{index}-reviewer"] = State.objects.get(code=code).pk
+    response = client.post(url, data)
+    assert "A State does not review itself." in response.content.decode()
+    data["reviewer_assignments-0-reviewer"] = State.objects.get(code="FRA").pk
+    assert client.post(url, data).status_code == 302
+    assert set(
+        ReviewerAssignment.objects.filter(state_under_review=kenya).values_list(
+            "reviewer__code", flat=True
+        )
+    ) == {"FRA", "UGA"}
+    assert ReviewDataChange.objects.filter(action="created", state=kenya).count() == 2
+
+    formset = client.get(url).context["formset"]
+    data = form_data(formset)
+    total = int(data["reviewer_assignments-TOTAL_FORMS"])
+    more = ["TZA", "DEU", "BRA"]
+    for offset, code in enumerate(more):
+        index = 2 + offset
+        data[f"reviewer_assignments-{index}-instrument"] = "TIP"
+        data[f"reviewer_assignments-{index}-reviewer"] = State.objects.get(code=code).pk
+    data["reviewer_assignments-TOTAL_FORMS"] = str(max(total, 5))
+    response = client.post(url, data)
+    assert "at most four reviewers in all" in response.content.decode()
+
+
+def test_recording_steps_sets_actual_and_due_dates(client, staff):
+    kenya = State.objects.get(code="KEN")
+    url = reverse("reviews:staff-steps", args=["KEN"])
+    client.get(url)
+    assert "Enter the State&#x27;s review group first" in client.get(url).content.decode()
+    client.post(
+        reverse("reviews:staff-state", args=["KEN"]),
+        form_data(*_state_forms(client)) | {"review_group": ReviewGroup.objects.get(number=1).pk},
+    )
+    formset = client.get(url).context["formset"]
+    assert len(formset.forms) == 24
+    data = form_data(formset)
+    data["form-0-done_on"] = "2020-11-12"
+    data["form-2-done_on"] = "not a date"
+    response = client.post(url, data)
+    assert response.status_code == 200 and "Enter a valid date." in response.content.decode()
+    data["form-2-done_on"] = "2021-07-01"
+    data["form-4-due_on"] = "2022-06-30"
+    assert client.post(url, data).status_code == 302
+    steps = {s.kind: s for s in ReviewStep.objects.filter(state=kenya, cluster=1)}
+    assert steps["focal_point"].done_on == date(2020, 11, 12)
+    assert steps["feedback"].due_at.date() == date(2022, 1, 1)  # 6 months after 1 July
+    assert steps["observations"].due_set_by_secretariat
+    assert (
+        ReviewDataChange.objects.filter(state=kenya, subject__startswith="review step").count() == 3
+    )
+
+
+def test_a_step_of_another_state_cannot_be_posted(client, staff):
+    from reviews.services import state_review_update
+
+    group = ReviewGroup.objects.get(number=1)
+    uganda = State.objects.get(code="UGA")
+    state_review_update(uganda, actor=None, via="form", review_group=group)
+    state_review_update(State.objects.get(code="KEN"), actor=None, via="form", review_group=group)
+    url = reverse("reviews:staff-steps", args=["KEN"])
+    data = form_data(client.get(url).context["formset"])
+    data["form-0-step"] = ReviewStep.objects.filter(state=uganda).first().pk
+    data["form-0-done_on"] = "2021-01-01"
+    assert client.post(url, data).status_code == 404
+    assert not ReviewStep.objects.filter(state=uganda, done_on__isnull=False).exists()
