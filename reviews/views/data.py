@@ -1,0 +1,365 @@
+"""The secretariat's review data: CSV export and import (preview, then confirm), and the log
+of every change."""
+
+from collections import Counter
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
+from django.views.generic import TemplateView
+
+from engagement.deadlines import start_of_vienna_day
+from engagement.views.mixins import SecretariatRequiredMixin
+
+from .. import imports
+from ..models import (
+    PartyList,
+    ReviewDataChange,
+    ReviewerAssignment,
+    ReviewGroup,
+    ReviewStep,
+    State,
+    TreatyParticipation,
+)
+
+PENDING_IMPORT = "review_data_import"  # session key of the file waiting for confirmation
+CHANGES_PAGE_SIZE = 50
+
+KIND_CHOICES = [
+    ("states", gettext_lazy("States: groups and languages")),
+    ("parties", gettext_lazy("Party status")),
+    ("reviewers", gettext_lazy("Reviewers")),
+    ("steps", gettext_lazy("Review steps")),
+]
+KIND_HELP = {
+    "states": gettext_lazy(
+        "One row per State: its UN regional group, its review group (1, 2 or 3; empty while "
+        "not known), its review languages (at most three of ar, zh, en, fr, ru, es, separated "
+        "by spaces or semicolons) and where these data come from. The country column is for "
+        "reading; it is not imported."
+    ),
+    "parties": gettext_lazy(
+        "One row per State and treaty it is party to (UNTOC, TIP, SOM, FIREARMS, UNCAC): the "
+        "reference files' columns plus the treaty, dates as YYYY-MM-DD. The status column says "
+        "how firm a row is; on import it is ignored, as every row imported becomes “entered "
+        "or corrected by the secretariat”. An import creates or changes rows, it never deletes "
+        "one."
+    ),
+    "reviewers": gettext_lazy(
+        "One row per reviewing State and instrument (UNTOC, TIP, SOM, FIREARMS) of a State "
+        "under review, with ISO3 codes. For each State under review in the file, the import "
+        "replaces its whole set of reviewers with the file's (a row with the State under "
+        "review alone removes them all); States not in the file keep theirs. A State never "
+        "reviews itself and has at most four reviewers."
+    ),
+    "steps": gettext_lazy(
+        "One row per step of each phase of a State's review (States with a review group "
+        "only). The due column holds a date the secretariat sets; empty, the rule's date "
+        "applies. done_on is the date the step was done."
+    ),
+}
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy(
+            "UTF-8 text (Excel: “CSV UTF-8”), at most 2 MB, with one of the four headers below."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind of data"),
+        required=False,
+        choices=[("", gettext_lazy("Detect from the header")), *KIND_CHOICES],
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is not None:
+            try:
+                self.parsed = imports.upload_read(upload, kind=data.get("kind") or "")
+            except ValidationError as error:
+                self.add_error("file", error)
+        return data
+
+
+def _data_page(request, *, form=None, error=""):
+    totals, by_secretariat = Counter(), Counter()
+    for treaty, firmness, count in (
+        TreatyParticipation.objects.values_list("treaty", "firmness")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        totals[treaty] += count
+        if firmness == TreatyParticipation.Firmness.SECRETARIAT:
+            by_secretariat[treaty] += count
+    party_lists = [
+        (party_list, totals[party_list.treaty], by_secretariat[party_list.treaty])
+        for party_list in PartyList.objects.all()
+    ]
+    labels = dict(KIND_CHOICES)
+    return render(
+        request,
+        "reviews/staff/data.html",
+        {
+            "kinds": [
+                (kind, labels[kind], columns, KIND_HELP[kind])
+                for kind, columns in imports.KINDS.items()
+            ],
+            "form": form or ImportUploadForm(initial={"kind": request.GET.get("kind", "")}),
+            "error": error,
+            "party_lists": party_lists,
+            "totals": {
+                "states": State.objects.count(),
+                "grouped": State.objects.filter(review_group__isnull=False).count(),
+                "reviewers": ReviewerAssignment.objects.count(),
+                "steps": ReviewStep.objects.count(),
+            },
+        },
+    )
+
+
+class ReviewDataView(SecretariatRequiredMixin, View):
+    def get(self, request):
+        return _data_page(request)
+
+
+class ReviewDataExportView(SecretariatRequiredMixin, View):
+    def get(self, request, kind):
+        if kind not in imports.KINDS:
+            raise Http404
+        response = StreamingHttpResponse(
+            imports.export_csv(kind), content_type="text/csv; charset=utf-8"
+        )
+        filename = f"review-data-{kind}-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class ReviewDataImportView(SecretariatRequiredMixin, View):
+    """POST a file: its preview. POST ``token`` (the SHA-256 of the previewed text, kept in
+    the session meanwhile): the import applied. GET: the preview of the file waiting."""
+
+    def get(self, request):
+        pending = request.session.get(PENDING_IMPORT)
+        if not pending:
+            return redirect("reviews:staff-data")
+        return self._preview(request, pending)
+
+    def post(self, request):
+        if "token" in request.POST:
+            return self._confirm(request)
+        form = ImportUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return _data_page(request, form=form)
+        kind, text = form.parsed
+        pending = {
+            "token": imports.content_token(text),
+            "kind": kind,
+            "text": text,
+            "name": form.cleaned_data["file"].name[:200],
+        }
+        request.session[PENDING_IMPORT] = pending
+        return self._preview(request, pending)
+
+    def _preview(self, request, pending, report=None):
+        report = report or imports.import_preview(
+            pending["kind"], pending["text"], actor=request.user
+        )
+        unchanged = [row for row in report.rows if row.outcome == imports.UNCHANGED]
+        sections = [
+            {
+                "caption": _("Rows that change something or have an error"),
+                "rows": [row for row in report.rows if row.outcome != imports.UNCHANGED],
+            },
+            {
+                "caption": _("Rows that change nothing"),
+                "summary": ngettext("%(n)s unchanged row", "%(n)s unchanged rows", len(unchanged))
+                % {"n": len(unchanged)},
+                "rows": unchanged,
+                "collapsed": True,
+            },
+        ]
+        return render(
+            request,
+            "reviews/staff/import_preview.html",
+            {
+                "report": report,
+                "pending": pending,
+                "kind_label": dict(KIND_CHOICES)[report.kind],
+                "sections": sections,
+            },
+        )
+
+    def _confirm(self, request):
+        pending = request.session.get(PENDING_IMPORT)
+        token = request.POST.get("token", "")
+        if (
+            not pending
+            or not constant_time_compare(token, pending.get("token", ""))
+            or imports.content_token(pending.get("text", "")) != token
+        ):
+            return _data_page(
+                request,
+                error=_(
+                    "This import is no longer waiting for confirmation: it was applied or "
+                    "replaced by another file, or your session ended. Nothing was changed. "
+                    "Upload the file again."
+                ),
+                form=ImportUploadForm(initial={"kind": request.POST.get("kind", "")}),
+            )
+        report = imports.import_apply(pending["kind"], pending["text"], actor=request.user)
+        if not report.applied:
+            messages.error(
+                request,
+                _("Nothing was changed: the file has errors. Correct them and upload it again."),
+            )
+            return self._preview(request, pending, report)
+        del request.session[PENDING_IMPORT]
+        counts = report.counts
+        messages.success(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _(
+                    "Import applied: %(created)s created, %(changed)s changed, %(deleted)s "
+                    "deleted, %(unchanged)s unchanged."
+                )
+                % counts,
+                reverse("reviews:staff-changes") + "?via=import",
+                _("See the change log."),
+            ),
+        )
+        return redirect("reviews:staff-data")
+
+
+class ChangeLogFilterForm(forms.Form):
+    state = forms.CharField(
+        label=gettext_lazy("State"),
+        required=False,
+        max_length=120,
+        help_text=gettext_lazy("ISO3 code or part of the name"),
+    )
+    via = forms.ChoiceField(
+        label=gettext_lazy("Through"),
+        required=False,
+        choices=[("", gettext_lazy("Any")), *ReviewDataChange.Via.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "from" is a Python keyword: these two are named in the query string only.
+        for name, label in (("from", gettext_lazy("From")), ("to", gettext_lazy("To"))):
+            self.fields[name] = forms.DateField(
+                label=label,
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                input_formats=["%Y-%m-%d"],
+                error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
+            )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("from"), data.get("to")
+        if start and end and start > end:
+            self.add_error("to", _("The end date is before the start date."))
+        return data
+
+
+def _field_labels() -> dict[str, str]:
+    labels = {}
+    for model in (State, TreatyParticipation, ReviewerAssignment, ReviewStep, ReviewGroup):
+        for model_field in model._meta.concrete_fields:
+            labels.setdefault(model_field.name, str(model_field.verbose_name))
+    return labels
+
+
+ACTIONS = {
+    "created": gettext_lazy("created"),
+    "changed": gettext_lazy("changed"),
+    "deleted": gettext_lazy("deleted"),
+}
+STATE_FIELDS = ("state", "state_under_review", "reviewer")  # logged as State ids
+
+
+class ChangeLogView(SecretariatRequiredMixin, TemplateView):
+    """The change log, newest first, in a constant number of queries per page."""
+
+    template_name = "reviews/staff/changes.html"
+
+    def get_context_data(self, **kwargs):
+        form = ChangeLogFilterForm(self.request.GET or None)
+        lines = ReviewDataChange.objects.select_related("actor", "state")
+        if form.is_bound:
+            form.is_valid()
+            data = form.cleaned_data  # the fields that are valid, even if one is not
+            if data.get("state"):
+                text = data["state"].strip()
+                lines = lines.filter(Q(state__code__iexact=text) | Q(state__name__icontains=text))
+            if data.get("via"):
+                lines = lines.filter(via=data["via"])
+            if data.get("from"):
+                lines = lines.filter(at__gte=start_of_vienna_day(data["from"]))
+            if data.get("to"):
+                lines = lines.filter(at__lt=start_of_vienna_day(data["to"] + timedelta(days=1)))
+        page = Paginator(lines.order_by("-at", "-id"), CHANGES_PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        entries = list(page.object_list)
+        self._describe(entries)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return super().get_context_data(
+            form=form, page=page, entries=entries, filter_query=params.urlencode(), **kwargs
+        )
+
+    @staticmethod
+    def _describe(entries) -> None:
+        """Give each line ``rows`` (label, old, new), with State and group ids as names: two
+        queries for the whole page."""
+        labels = _field_labels()
+        state_ids, group_ids = set(), set()
+        for entry in entries:
+            for name, values in (entry.changes or {}).items():
+                ids = {str(value) for value in values if str(value).isdigit()}
+                if name in STATE_FIELDS:
+                    state_ids |= ids
+                elif name == "review_group":
+                    group_ids |= ids
+        names = {}
+        if state_ids:
+            names["state"] = {
+                str(pk): name
+                for pk, name in State.objects.filter(pk__in=state_ids).values_list("pk", "name")
+            }
+        if group_ids:
+            names["review_group"] = {
+                str(group.pk): str(group) for group in ReviewGroup.objects.filter(pk__in=group_ids)
+            }
+        for entry in entries:
+            entry.action_label = ACTIONS.get(entry.action, entry.action)
+            entry.rows = []
+            for name, values in (entry.changes or {}).items():
+                old, new = ([*values, "", ""])[:2] if isinstance(values, list) else ("", values)
+                lookup = names.get("state" if name in STATE_FIELDS else name, {})
+                entry.rows.append(
+                    (
+                        labels.get(name, name.replace("_", " ")),
+                        lookup.get(str(old), old),
+                        lookup.get(str(new), new),
+                    )
+                )
