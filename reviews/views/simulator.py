@@ -1,0 +1,59 @@
+"""The drawing-of-lots simulator: a public page and its CSV download."""
+
+import secrets
+
+from django import forms
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from portal.views import PublicViewMixin
+
+from .. import lots
+
+MAX_SEED = 999_999_999
+
+
+class SimulatorForm(forms.Form):
+    seed = forms.IntegerField(
+        label=_("Seed"),
+        min_value=0,
+        max_value=MAX_SEED,
+        # A text box keeps whatever was typed, so an error can be shown next to it.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text=_("A whole number. The same seed and date give the same draw."),
+    )
+    as_of = forms.DateField(
+        label=_("Parties as of"),
+        widget=forms.DateInput(attrs={"placeholder": "YYYY-MM-DD"}, format="%Y-%m-%d"),
+        help_text=_("YYYY-MM-DD. The parties to the Convention on this date are drawn."),
+    )
+
+
+class SimulatorView(PublicViewMixin, TemplateView):
+    template_name = "reviews/simulator.html"
+
+    def get(self, request, *args, **kwargs):
+        if "seed" in request.GET or "as_of" in request.GET:
+            form = SimulatorForm(request.GET)
+        else:  # a fresh seed, shown in the form and in the link, so the draw can be repeated
+            today = timezone.localdate().isoformat()
+            form = SimulatorForm({"seed": secrets.randbelow(MAX_SEED + 1), "as_of": today})
+        draw = as_of = None
+        if form.is_valid():
+            as_of = form.cleaned_data["as_of"]
+            draw = lots.draw_lots(lots.candidates_as_of(as_of), form.cleaned_data["seed"])
+            if request.GET.get("format") == "csv":
+                return self.csv_response(draw, as_of)
+        context = self.get_context_data(
+            form=form, draw=draw, as_of=as_of, label=lots.SIMULATION_LABEL
+        )
+        return self.render_to_response(context)
+
+    def csv_response(self, draw, as_of):
+        body = ("\ufeff" + lots.draw_csv(draw, as_of)).encode("utf-8")  # BOM: Excel reads UTF-8
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        name = f"simulated-draw-seed-{draw.seed}-{as_of.isoformat()}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

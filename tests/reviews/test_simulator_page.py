@@ -1,0 +1,158 @@
+"""The simulator page, its CSV download and the draw_lots command."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from reviews import lots
+from reviews.models import RegionalGroup, State, TreatyParticipation
+
+pytestmark = pytest.mark.django_db
+
+LABEL = "Simulation: not the official drawing of lots"
+URL = reverse("reviews:simulator")
+
+
+def test_page_shows_a_labelled_draw_with_groups_reviewers_and_exclusions(client):
+    response = client.get(URL, {"seed": "2020", "as_of": "2025-01-01"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    title = html[html.index("<title>") : html.index("</title>")]
+    assert LABEL in title
+    assert f'<p class="simulation-label">{LABEL}</p>' in html
+    draw = response.context["draw"]
+    assert draw == lots.draw_lots(lots.candidates_as_of(date(2025, 1, 1)), 2020)
+    assert draw.problems == ()
+    for number, size in enumerate(draw.group_sizes, start=1):
+        assert f"Group {number}: {size} States" in html
+    assert "Draw with seed 2020, parties as of 1 January 2025" in html
+    assert "none: every rule is met" in html
+    kenya = draw.reviews["KEN"]
+    kenya_link = reverse("reviews:state-detail", kwargs={"code": "KEN"})
+    row = html[
+        html.index(f'<th scope="row" data-label="State under review"><a href="{kenya_link}"') :
+    ]
+    row = row[: row.index("</tr>")]
+    for reviewer in kenya.reviewers:
+        assert reverse("reviews:state-detail", kwargs={"code": reviewer.code}) in row
+    assert "European Union" in html and "regional economic integration organization" in html
+    assert 'value="2020"' in html and 'value="2025-01-01"' in html
+    assert "<script" not in html.split("</footer>")[0] and "style=" not in html
+
+
+def test_without_parameters_a_seed_is_chosen_and_shown_with_todays_date(client):
+    response = client.get(URL)
+    form, draw = response.context["form"], response.context["draw"]
+    assert draw is not None and draw.states_drawn > 150
+    assert form.cleaned_data["seed"] == draw.seed
+    assert form.cleaned_data["as_of"] == timezone.localdate()
+    html = response.content.decode()
+    assert f'value="{draw.seed}"' in html
+    assert f"?seed={draw.seed}&amp;as_of={timezone.localdate().isoformat()}" in html
+
+
+def test_same_seed_same_page_and_another_seed_another_draw(client):
+    params = {"seed": "77", "as_of": "2024-06-30"}
+    first = client.get(URL, params).content
+    assert client.get(URL, params).content == first
+    assert client.get(URL, {**params, "seed": "78"}).content != first
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "kept"),
+    [
+        ({"seed": "abc", "as_of": "2025-01-01"}, "seed", 'value="abc"'),
+        ({"seed": "-4", "as_of": "2025-01-01"}, "seed", 'value="-4"'),
+        ({"seed": "12", "as_of": "2025-02-30"}, "as_of", 'value="2025-02-30"'),
+        ({"seed": "12", "as_of": "yesterday"}, "as_of", 'value="yesterday"'),
+    ],
+)
+def test_a_bad_seed_or_date_is_a_form_error_keeping_the_input(client, params, field, kept):
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    assert response.context["draw"] is None
+    assert list(response.context["form"].errors) == [field]
+    html = response.content.decode()
+    assert kept in html
+    assert f'id="id_{field}_error"' in html and 'aria-invalid="true"' in html
+    assert LABEL in html
+    csv_response = client.get(URL, {**params, "format": "csv"})
+    assert csv_response["Content-Type"].startswith("text/html")
+
+
+def test_csv_download_is_labelled_and_lists_every_reviewer(client):
+    response = client.get(URL, {"seed": "5", "as_of": "2025-01-01", "format": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="simulated-draw-seed-5-2025-01-01.csv"' in response["Content-Disposition"]
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == f"# {LABEL}. Seed 5; parties to the Convention as of 2025-01-01"
+    assert any(line.startswith("# Left out: European Union (EUU): not a State") for line in lines)
+    rows = list(csv.reader(line for line in lines if not line.startswith("#")))
+    header, rows = rows[0], rows[1:]
+    assert header[:3] == ["group", "code", "State under review"]
+    draw = lots.draw_lots(lots.candidates_as_of(date(2025, 1, 1)), 5)
+    assert len(rows) == draw.reviews_total
+    kenya = [row for row in rows if row[1] == "KEN"]
+    assert [(row[4], row[7], row[8]) for row in kenya] == [
+        (r.code, "same" if r.same_group else "other", " ".join(r.instruments))
+        for r in draw.reviews["KEN"].reviewers
+    ]
+    assert {row[0] for row in kenya} == {str(draw.reviews["KEN"].group)}
+
+
+def test_query_count_does_not_grow_with_the_number_of_states(client):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, {"seed": "9", "as_of": "2025-01-01"})
+        assert response.status_code == 200
+        return len(queries), response.context["draw"].states_drawn
+
+    before, drawn = count()
+    for index in range(50):
+        state = State.objects.create(
+            name=f"Testland {index}", code=f"T{index:02d}", regional_group=RegionalGroup.WEOG
+        )
+        TreatyParticipation.objects.create(
+            state=state,
+            treaty="UNTOC",
+            consent_date=date(2010, 1, 1),
+            consent_type="accession",
+            source="test",
+            firmness="secretariat",
+        )
+    after, drawn_after = count()
+    assert drawn_after == drawn + 50
+    assert after == before
+
+
+def test_command_prints_a_labelled_reproducible_draw():
+    def run(*args):
+        out = io.StringIO()
+        call_command("draw_lots", "--seed", "11", "--as-of", "2025-01-01", *args, stdout=out)
+        return out.getvalue()
+
+    text = run()
+    lines = text.splitlines()
+    assert lines[0] == LABEL
+    assert lines[1] == "Seed 11, parties to the Convention as of 2025-01-01"
+    assert lines[2].startswith("States drawn: 187 (group 1: 63, group 2: 62, group 3: 62)")
+    assert "Problems: none, every rule is met" in text
+    assert "  European Union (EUU): not a State" in text
+    assert "Group 3 (62 States)" in text
+    assert run() == text
+
+    assert run("--format", "csv").splitlines()[0].startswith(f"# {LABEL}. Seed 11")
+    data = json.loads(run("--format", "json"))
+    assert data["simulation"] == LABEL and data["seed"] == 11 and data["problems"] == []
+    assert sum(len(group) for group in data["groups"]) == data["states_drawn"] == 187
+
+    with pytest.raises(CommandError, match="--as-of"):
+        call_command("draw_lots", "--seed", "1", "--as-of", "2025-13-01", stdout=io.StringIO())
