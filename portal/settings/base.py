@@ -227,6 +227,7 @@ DEADLINE_SWEEPS = [
     "engagement.sweeps.applications_remind_confirmation",
     "engagement.sweeps.applications_lapse_unconfirmed",
     "engagement.sweeps.dialogues_comments_digest",
+    "reviews.sweeps.review_steps_overdue_digest",
 ]
 # Reminders before the confirmation cut-off, in days (each sent once per application).
 CONFIRMATION_REMINDER_DAYS = env.list("CONFIRMATION_REMINDER_DAYS", cast=int, default=[7, 2])
