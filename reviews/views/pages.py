@@ -149,7 +149,7 @@ class ReviewOverviewView(PublicViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        groups = list(ReviewGroup.objects.annotate(state_count=Count("states")))
+        groups = list(ReviewGroup.objects.annotate(state_count=Count("states")).order_by("number"))
         overdue = selectors.overdue_counts()
         clusters = {c.number: c for c in Cluster.objects.all()}
         first = PREPARATORY_PHASE[0].year
