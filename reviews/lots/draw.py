@@ -1,172 +1,33 @@
-"""A simulation of the drawing of lots of the Review Mechanism: who is reviewed in which group,
-and who reviews whom.
-
-The rules (seed 001 L732; seed 002 L416-449): the States parties are drawn into three groups;
-for each instrument a State under review is party to, two reviewing States party to that
-instrument review it, one from its own UN regional group and one from another; a drawn reviewer
-not party to a Protocol is kept for the others and an additional reviewer is drawn for that
-Protocol; at most four reviewers per State under review; reviewers stay the same for the whole
-cycle; each State performs at least one and at most three reviews. No public source gives the
-outcome of the real draw: everything here is a simulation.
-"""
+"""The draw itself: groups, then every State's reviewers, reproducibly from a seed."""
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-from collections import Counter, defaultdict
-from dataclasses import dataclass
-from datetime import date
+from collections import defaultdict
 from typing import NamedTuple
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-REVIEWED = ("UNTOC", "TIP", "SOM", "FIREARMS")  # UNCAC is not reviewed by this Mechanism
-CONVENTION = "UNTOC"
-NO_GROUP = "NONE"
-GROUP_COUNT = 3
-MIN_REVIEWS, MAX_REVIEWS = 1, 3
-ATTEMPTS = 30
-MISSING_SAME, MISSING_OTHER, NO_REVIEW = "same-group-reviewer", "other-group-reviewer", "reviews"
-# The only rules a draw may fail, and then only by saying so in its problems.
-REPORTABLE = frozenset({MISSING_SAME, MISSING_OTHER, NO_REVIEW})
-SIMULATION_LABEL = gettext_lazy("Simulation: not the official drawing of lots")
-SHORT_LABELS = {
-    "UNTOC": gettext_lazy("Convention"),
-    "TIP": gettext_lazy("Trafficking in Persons"),
-    "SOM": gettext_lazy("Smuggling of Migrants"),
-    "FIREARMS": gettext_lazy("Firearms"),
-}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A party to the Convention on the date of the draw, with the instruments it is party to
-    (``undated``: those whose consent date is unknown, counted as parties)."""
-
-    code: str
-    name: str
-    regional_group: str
-    instruments: frozenset
-    is_state: bool = True
-    undated: frozenset = frozenset()
-
-
-@dataclass(frozen=True)
-class Reviewer:
-    code: str
-    name: str
-    regional_group: str
-    same_group: bool
-    instruments: tuple  # the instruments this reviewer covers, in REVIEWED order
-    additional: bool  # drawn for Protocols the first reviewer of its side is not party to
-
-    @property
-    def regional_group_label(self):
-        return _group_label(self.regional_group)
-
-
-class Side(NamedTuple):
-    """The reviewers of one side (own regional group or another) of a State under review."""
-
-    same_group: bool
-    reviewers: list  # (Reviewer, the instruments it covers, "" when it covers them all)
-    missing: str  # the instruments left without a reviewer on this side
-
-
-@dataclass(frozen=True)
-class Review:
-    """One State under review: its group, instruments, reviewers and the reviews it performs."""
-
-    code: str
-    name: str
-    regional_group: str
-    group: int
-    instruments: tuple
-    reviewers: tuple
-    performs: int
-
-    @property
-    def regional_group_label(self):
-        return _group_label(self.regional_group)
-
-    @property
-    def party_to(self) -> str:
-        return _short_labels(self.instruments)
-
-    @property
-    def sides(self) -> list[Side]:
-        sides = []
-        for same in (True, False):
-            reviewers = [r for r in self.reviewers if r.same_group == same]
-            covered = {i for r in reviewers for i in r.instruments}
-            rows = [
-                (r, "" if r.instruments == self.instruments else _short_labels(r.instruments))
-                for r in reviewers
-            ]
-            missing = _short_labels(i for i in self.instruments if i not in covered)
-            sides.append(Side(same, rows, missing))
-        return sides
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A rule the draw could not meet for one State, and why."""
-
-    code: str
-    name: str
-    rule: str
-    message: str
-    instrument: str = ""
-
-    @property
-    def key(self) -> str:
-        """The same text ``check_draw`` gives for the violation."""
-        return f"{self.code}: {self.rule}" + (f": {self.instrument}" if self.instrument else "")
-
-
-@dataclass(frozen=True)
-class Exclusion:
-    code: str
-    name: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Draw:
-    seed: int
-    groups: tuple  # three tuples of codes of the States under review, by name
-    reviews: dict  # code -> Review, group by group
-    reviews_performed: dict  # code -> number of States it reviews
-    problems: tuple
-    excluded: tuple
-    undated_participations: int
-    attempts: int
-
-    @property
-    def states_drawn(self) -> int:
-        return len(self.reviews)
-
-    @property
-    def group_sizes(self) -> list[int]:
-        return [len(group) for group in self.groups]
-
-    @property
-    def distribution(self) -> list[tuple[int, int]]:
-        """(number of reviews performed, number of States performing that many)."""
-        return sorted(Counter(self.reviews_performed.values()).items())
-
-    @property
-    def reviews_total(self) -> int:
-        return sum(self.reviews_performed.values())
-
-    def group_reviews(self) -> list[tuple[int, list[Review]]]:
-        return [
-            (number, [self.reviews[code] for code in codes])
-            for number, codes in enumerate(self.groups, start=1)
-        ]
+from .model import (
+    ATTEMPTS,
+    CONVENTION,
+    GROUP_COUNT,
+    MAX_REVIEWS,
+    MIN_REVIEWS,
+    MISSING_OTHER,
+    MISSING_SAME,
+    NO_GROUP,
+    NO_REVIEW,
+    REVIEWED,
+    Candidate,
+    Draw,
+    Exclusion,
+    Problem,
+    Review,
+    Reviewer,
+    _group_label,
+    _instrument_label,
+)
 
 
 class _Slot(NamedTuple):
@@ -480,162 +341,3 @@ def _gap_message(pools, state, same, instrument, load) -> str:
                 "review cannot cover it with the two reviewers allowed from other groups"
             )
     return f"{missing}: {why % values}"
-
-
-def _short_labels(codes) -> str:
-    return ", ".join(str(SHORT_LABELS[code]) for code in codes)
-
-
-def _instrument_label(code: str) -> str:
-    from .models.states import Treaty
-
-    return str(dict(Treaty.choices).get(code, code))
-
-
-def _group_label(code: str) -> str:
-    from .models.states import RegionalGroup
-
-    return str(dict(RegionalGroup.choices).get(code, code))
-
-
-def check_draw(draw: Draw, candidates) -> list[str]:
-    """Every rule of the draw (seed 001 L732; seed 002 L416-449) checked from scratch against
-    ``candidates``: one ``"CODE: rule[: detail]"`` line per violation, nothing if all hold.
-    The lines for rules in ``REPORTABLE`` equal the ``key`` of the draw's own problems."""
-    found = []
-
-    def bad(code, rule, detail=""):
-        found.append(f"{code}: {rule}" + (f": {detail}" if detail else ""))
-
-    by_code = {c.code: c for c in candidates}
-    drawn = {
-        c.code
-        for c in candidates
-        if c.is_state and c.regional_group != NO_GROUP and CONVENTION in c.instruments
-    }
-    excluded = {e.code: e for e in draw.excluded}
-    for code in by_code:
-        if (code in drawn) == (code in excluded) or (
-            code in excluded and not excluded[code].reason
-        ):
-            bad(code, "excluded", "left out without a reason, or drawn and listed as left out")
-    members = [code for group in draw.groups for code in group]
-    sizes = [len(group) for group in draw.groups]
-    if len(draw.groups) != GROUP_COUNT or sorted(members) != sorted(drawn):
-        bad("*", "groups", "not three groups holding every State drawn exactly once")
-    elif max(sizes) - min(sizes) > 1:
-        bad("*", "groups", f"sizes {sizes} are not as equal as possible")
-    if set(draw.reviews) != drawn:
-        bad("*", "reviews", "not one entry per State drawn")
-    performed = Counter()
-    for code, review in draw.reviews.items():
-        state = by_code[code]
-        need = state.instruments & set(REVIEWED)
-        if set(review.instruments) != need:
-            bad(code, "instruments", "not the instruments it is party to")
-        if code in members and code not in draw.groups[review.group - 1]:
-            bad(code, "groups", "group number differs from its group")
-        reviewer_codes = [r.code for r in review.reviewers]
-        if len(reviewer_codes) > 4:
-            bad(code, "max-reviewers")
-        if len(set(reviewer_codes)) != len(reviewer_codes):
-            bad(code, "duplicate-reviewer")
-        for same in (True, False):
-            side = [r for r in review.reviewers if r.same_group == same]
-            firsts = [r for r in side if not r.additional]
-            if side and (len(firsts) != 1 or len(side) > 2):
-                bad(code, "reuse", "a side needs one first reviewer and at most one more")
-            covered = Counter()
-            for r in side:
-                performed[r.code] += 1
-                if r.code == code:
-                    bad(code, "self-review")
-                if r.code not in drawn:
-                    bad(code, "reviewer-not-drawn", r.code)
-                    continue
-                if (by_code[r.code].regional_group == state.regional_group) != same:
-                    bad(code, "regional-group", r.code)
-                if (
-                    not r.instruments
-                    or not set(r.instruments) <= need & by_code[r.code].instruments
-                ):
-                    bad(code, "not-party", r.code)
-                covered.update(r.instruments)
-            if any(n > 1 for n in covered.values()):
-                bad(code, "coverage", "an instrument covered twice on one side")
-            if len(firsts) == 1 and firsts[0].code in drawn:
-                first = set(firsts[0].instruments)
-                if first != need & by_code[firsts[0].code].instruments:
-                    bad(code, "reuse", f"{firsts[0].code} does not cover all it is party to")
-                for r in side:
-                    rest = (need - first) & by_code[r.code].instruments if r.code in drawn else ()
-                    if r.additional and r.code in drawn and set(r.instruments) != rest:
-                        bad(code, "reuse", f"{r.code} does not cover all the rest it can")
-            for instrument in REVIEWED:
-                if instrument in need and instrument not in covered:
-                    bad(code, MISSING_SAME if same else MISSING_OTHER, instrument)
-    for code in sorted(drawn):
-        if performed[code] > MAX_REVIEWS:
-            bad(code, "max-reviews", str(performed[code]))
-        if performed[code] < MIN_REVIEWS:
-            bad(code, NO_REVIEW)
-        if draw.reviews_performed.get(code) != performed[code]:
-            bad(code, "reviews-performed-count", "differs from the reviews assigned")
-    return found
-
-
-def candidates_as_of(as_of: date) -> list[Candidate]:
-    """The parties to the Convention on ``as_of`` (a participation with no consent date counts
-    as a party, and is marked ``undated``), with the instruments under review each is party to
-    on that date, from the database in two queries."""
-    from django.db.models import Q
-
-    from .models import State, TreatyParticipation
-
-    instruments, undated = defaultdict(set), defaultdict(set)
-    rows = TreatyParticipation.objects.filter(
-        Q(consent_date__isnull=True) | Q(consent_date__lte=as_of), treaty__in=REVIEWED
-    ).values_list("state_id", "treaty", "consent_date")
-    for state_id, treaty, consent_date in rows:
-        instruments[state_id].add(treaty)
-        if consent_date is None:
-            undated[state_id].add(treaty)
-    states = State.objects.values_list("pk", "code", "name", "regional_group", "is_state")
-    return [
-        Candidate(code, name, group, frozenset(instruments[pk]), is_state, frozenset(undated[pk]))
-        for pk, code, name, group, is_state in states.order_by("code")
-        if CONVENTION in instruments[pk]
-    ]
-
-
-def draw_csv(draw: Draw, as_of: date) -> str:
-    """The draw as CSV, one row per reviewer, after comment lines saying it is a simulation."""
-    buffer = io.StringIO()
-    buffer.write(f"# {SIMULATION_LABEL}. {_('Seed')} {draw.seed}; ")
-    buffer.write(_("parties to the Convention as of %(date)s") % {"date": as_of.isoformat()})
-    buffer.write("\n")
-    for exclusion in draw.excluded:
-        buffer.write(
-            f"# {_('Left out')}: {exclusion.name} ({exclusion.code}): {exclusion.reason}\n"
-        )
-    for problem in draw.problems:
-        buffer.write(f"# {_('Problem')}: {problem.name} ({problem.code}): {problem.message}\n")
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            _("group"), _("code"), _("State under review"), _("regional group"),
-            _("reviewer code"), _("reviewer"), _("reviewer regional group"),
-            _("same or other group"), _("instruments covered"), _("additional draw"),
-        ]
-    )  # fmt: skip
-    for _number, reviews in draw.group_reviews():
-        for review in reviews:
-            for r in review.reviewers:
-                writer.writerow(
-                    [
-                        review.group, review.code, review.name, review.regional_group,
-                        r.code, r.name, r.regional_group, "same" if r.same_group else "other",
-                        " ".join(r.instruments), "yes" if r.additional else "no",
-                    ]
-                )  # fmt: skip
-    return buffer.getvalue()
