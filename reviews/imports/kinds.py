@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..models import (
+    REVIEWED_INSTRUMENTS,
     RegionalGroup,
-    ReviewedInstrument,
     ReviewerAssignment,
     ReviewGroup,
     ReviewStep,
@@ -158,7 +158,7 @@ def _reviewers_import(records, actor) -> list[RowResult]:
         state = row.state("state_under_review")
         reviewer, instrument = None, ""
         if values.get("reviewer") or values.get("instrument"):
-            instrument = row.choice("instrument", ReviewedInstrument.values)
+            instrument = row.choice("instrument", [value for value, _label in REVIEWED_INSTRUMENTS])
             reviewer = row.state("reviewer")
         note = row.text("note")
         if state and reviewer:

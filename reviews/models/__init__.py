@@ -1,8 +1,8 @@
 from .bodies import WorkingGroup
 from .country_reviews import (
+    REVIEWED_INSTRUMENTS,
     ReviewContact,
     ReviewDataChange,
-    ReviewedInstrument,
     ReviewerAssignment,
     ReviewStep,
     UnLanguage,
@@ -11,6 +11,7 @@ from .history import CompilationItem, ReviewGroup, TimelineEvent
 from .states import PartyList, RegionalGroup, State, Treaty, TreatyParticipation
 
 __all__ = [
+    "REVIEWED_INSTRUMENTS",
     "CompilationItem",
     "PartyList",
     "RegionalGroup",
@@ -18,7 +19,6 @@ __all__ = [
     "ReviewDataChange",
     "ReviewGroup",
     "ReviewStep",
-    "ReviewedInstrument",
     "ReviewerAssignment",
     "State",
     "TimelineEvent",

@@ -26,13 +26,8 @@ class UnLanguage(models.TextChoices):
     SPANISH = "es", _("Spanish")
 
 
-class ReviewedInstrument(models.TextChoices):
-    """The instruments under review (UNCAC is not)."""
-
-    UNTOC = Treaty.UNTOC.value, Treaty.UNTOC.label
-    TIP = Treaty.TIP.value, Treaty.TIP.label
-    SOM = Treaty.SOM.value, Treaty.SOM.label
-    FIREARMS = Treaty.FIREARMS.value, Treaty.FIREARMS.label
+# The instruments under review: every treaty but UNCAC.
+REVIEWED_INSTRUMENTS = [(value, label) for value, label in Treaty.choices if value != Treaty.UNCAC]
 
 
 class ReviewerAssignment(models.Model):
@@ -50,9 +45,7 @@ class ReviewerAssignment(models.Model):
         related_name="reviews_performed",
         verbose_name=_("reviewing State"),
     )
-    instrument = models.CharField(
-        _("instrument"), max_length=10, choices=ReviewedInstrument.choices
-    )
+    instrument = models.CharField(_("instrument"), max_length=10, choices=REVIEWED_INSTRUMENTS)
     note = models.CharField(_("note"), max_length=300, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

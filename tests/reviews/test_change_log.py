@@ -9,25 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from engagement.models import Role
 from reviews.models import ReviewDataChange, ReviewerAssignment, ReviewGroup, State
 from reviews.services import participation_record, save_with_log, state_review_update
-from tests.factories import UserFactory, grant_role
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("reviews:staff-changes")
-
-
-@pytest.fixture
-def officer():
-    return grant_role(UserFactory(email="officer@example.org"), Role.SECRETARIAT)
-
-
-@pytest.fixture
-def staff(client, officer):
-    client.force_login(officer)
-    return client
 
 
 def line(state_code, *, at, via="form", actor=None, subject="State: x", changes=None):

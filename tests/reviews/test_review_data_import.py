@@ -40,17 +40,6 @@ KENYA_UNTOC_SOURCE = (
 )
 
 
-@pytest.fixture
-def officer():
-    return grant_role(UserFactory(email="officer@example.org"), Role.SECRETARIAT)
-
-
-@pytest.fixture
-def staff(client, officer):
-    client.force_login(officer)
-    return client
-
-
 def export(client, kind) -> str:
     response = client.get(reverse("reviews:staff-export", args=[kind]))
     assert response.status_code == 200

@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from engagement.models import Role
 from reviews.models import (
     ReviewDataChange,
     ReviewerAssignment,
@@ -15,16 +14,8 @@ from reviews.models import (
     State,
     TreatyParticipation,
 )
-from tests.factories import UserFactory, grant_role
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    user = grant_role(UserFactory(email="officer@example.org"), Role.SECRETARIAT)
-    client.force_login(user)
-    return user
 
 
 def form_data(*forms_and_formsets) -> dict:
@@ -47,7 +38,7 @@ def form_data(*forms_and_formsets) -> dict:
     return data
 
 
-def test_moving_a_groups_start_moves_its_states_due_dates(client, staff):
+def test_moving_a_groups_start_moves_its_states_due_dates(client, staff, officer):
     kenya = State.objects.get(code="KEN")
     group = ReviewGroup.objects.get(number=2)
     client.post(
@@ -68,7 +59,7 @@ def test_moving_a_groups_start_moves_its_states_due_dates(client, staff):
     focal_point = ReviewStep.objects.get(state=kenya, cluster=1, kind="focal_point")
     assert focal_point.due_at.date() == date(2022, 1, 24)
     line = ReviewDataChange.objects.get(subject__startswith="review group")
-    assert line.actor == staff and line.changes["starts_on"] == ["2021-11-01", "2022-01-10"]
+    assert line.actor == officer and line.changes["starts_on"] == ["2021-11-01", "2022-01-10"]
 
 
 def _state_forms(client):
@@ -76,7 +67,7 @@ def _state_forms(client):
     return context["form"], context["parties"]
 
 
-def test_correcting_party_status_marks_the_row_and_logs_it(client, staff):
+def test_correcting_party_status_marks_the_row_and_logs_it(client, staff, officer):
     url = reverse("reviews:staff-state", args=["KEN"])
     form, parties = _state_forms(client)
     data = form_data(form, parties)
@@ -88,7 +79,7 @@ def test_correcting_party_status_marks_the_row_and_logs_it(client, staff):
     assert row.consent_date == date(2004, 6, 17)
     assert row.firmness == TreatyParticipation.Firmness.SECRETARIAT
     line = ReviewDataChange.objects.get(subject__contains="Organized Crime Convention")
-    assert line.changes["consent_date"][1] == "2004-06-17" and line.actor == staff
+    assert line.changes["consent_date"][1] == "2004-06-17" and line.actor == officer
     # The reference data loaded again leaves the corrected row as it is.
     from django.core.management import call_command
 
