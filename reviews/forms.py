@@ -5,6 +5,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    PreparatoryPhase,
     ReviewContact,
     ReviewerAssignment,
     ReviewGroup,
@@ -31,6 +32,20 @@ class ReviewGroupForm(forms.ModelForm):
 
 
 ReviewGroupFormSet = modelformset_factory(ReviewGroup, form=ReviewGroupForm, extra=0)
+
+
+class PreparatoryPhaseForm(forms.ModelForm):
+    class Meta:
+        model = PreparatoryPhase
+        fields = ["starts_on", "ends_on"]
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+
+    def clean(self):
+        data = super().clean()
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on <= starts_on:
+            self.add_error("ends_on", _("The preparatory phase ends after it starts."))
+        return data
 
 
 class StateReviewForm(forms.ModelForm):

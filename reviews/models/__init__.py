@@ -7,13 +7,14 @@ from .country_reviews import (
     ReviewStep,
     UnLanguage,
 )
-from .history import CompilationItem, ReviewGroup, TimelineEvent
+from .history import CompilationItem, PreparatoryPhase, ReviewGroup, TimelineEvent
 from .states import PartyList, RegionalGroup, State, Treaty, TreatyParticipation
 
 __all__ = [
     "REVIEWED_INSTRUMENTS",
     "CompilationItem",
     "PartyList",
+    "PreparatoryPhase",
     "RegionalGroup",
     "ReviewContact",
     "ReviewDataChange",

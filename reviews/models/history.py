@@ -96,3 +96,25 @@ class ReviewGroup(models.Model):
 
     def __str__(self):
         return _("Group %(number)s") % {"number": self.number}
+
+
+class PreparatoryPhase(models.Model):
+    """The Review Mechanism's preparatory phase, from its establishment to the launch of the
+    review process (one row)."""
+
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        verbose_name = _("preparatory phase")
+        verbose_name_plural = _("preparatory phase")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gt=models.F("starts_on")),
+                name="preparatory_phase_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return str(_("Preparatory phase"))

@@ -146,12 +146,24 @@ GROUP_NOTE = (
 )
 
 
+PREPARATORY_SOURCE = (
+    "COP resolution 9/1 (9th session, 15-19 October 2018) established the Mechanism; "
+    "resolution 10/1 (10th session, 12-16 October 2020) launched the review process "
+    "(seed 001; seed 002 Figure 2)"
+)
+
+
 def review_groups_load_defaults() -> None:
-    """Create the three review groups with their sourced default start, keeping any date the
-    secretariat has set."""
+    """Create the preparatory phase and the three review groups with their sourced defaults,
+    keeping any date the secretariat has set."""
     from datetime import date
 
-    from ..models import ReviewGroup
+    from ..models import PreparatoryPhase, ReviewGroup
+
+    if not PreparatoryPhase.objects.exists():
+        PreparatoryPhase.objects.create(
+            starts_on=date(2018, 10, 15), ends_on=date(2020, 10, 12), source=PREPARATORY_SOURCE
+        )
 
     for number, year in ((1, 2020), (2, 2021), (3, 2022)):
         ReviewGroup.objects.get_or_create(

@@ -16,12 +16,13 @@ from ..forms import (
     ContactFormSet,
     ContactsPublicForm,
     ParticipationFormSet,
+    PreparatoryPhaseForm,
     ReviewerAssignmentFormSet,
     ReviewGroupFormSet,
     StateReviewForm,
     StepFormSet,
 )
-from ..models import ReviewDataChange, ReviewGroup, ReviewStep, State
+from ..models import PreparatoryPhase, ReviewDataChange, ReviewGroup, ReviewStep, State
 from ..permissions import can_edit_review_contacts
 from ..steps import RULE_BY_KIND
 
@@ -64,9 +65,16 @@ class ReviewGroupsEditView(SecretariatRequiredMixin, FormsPageMixin, TemplateVie
     template_name = "reviews/staff/groups.html"
 
     def build_forms(self, data):
-        return {"formset": ReviewGroupFormSet(data, queryset=ReviewGroup.objects.all())}
+        return {
+            "preparatory": PreparatoryPhaseForm(
+                data, instance=PreparatoryPhase.objects.first(), prefix="preparatory"
+            ),
+            "formset": ReviewGroupFormSet(data, queryset=ReviewGroup.objects.all()),
+        }
 
-    def save(self, formset):
+    def save(self, preparatory, formset):
+        if preparatory.has_changed():
+            services.save_with_log(preparatory.instance, actor=self.request.user, via=FORM)
         moved = 0
         for form in formset.forms:
             if form.has_changed():

@@ -22,6 +22,7 @@ from ..filters import CompilationFilter, StateFilter, TimelineFilter
 from ..models import (
     CompilationItem,
     PartyList,
+    PreparatoryPhase,
     ReviewGroup,
     ReviewStep,
     State,
@@ -138,9 +139,6 @@ class StateDetailView(PublicViewMixin, TemplateView):
         )
 
 
-PREPARATORY_PHASE = (date(2018, 10, 15), date(2020, 10, 12))  # COP 9/1 to COP 10/1 (DOMAIN)
-
-
 class ReviewOverviewView(PublicViewMixin, TemplateView):
     """The whole mechanism year by year (seed 002 Figure 2, drawn from the data) and what
     every group is reviewing today."""
@@ -152,7 +150,12 @@ class ReviewOverviewView(PublicViewMixin, TemplateView):
         groups = list(ReviewGroup.objects.annotate(state_count=Count("states")).order_by("number"))
         overdue = selectors.overdue_counts()
         clusters = {c.number: c for c in Cluster.objects.all()}
-        first = PREPARATORY_PHASE[0].year
+        preparatory_phase = PreparatoryPhase.objects.first()
+        first = (
+            preparatory_phase.starts_on.year
+            if preparatory_phase
+            else min([g.starts_on.year for g in groups] or [today.year])
+        )
         last = max(
             [cycle.phases(g.starts_on, g.years_per_cluster)[-1].ends_on.year for g in groups]
             or [first]
@@ -177,7 +180,9 @@ class ReviewOverviewView(PublicViewMixin, TemplateView):
                 }
             )
         preparatory = [
-            PREPARATORY_PHASE[0].year <= year <= PREPARATORY_PHASE[1].year for year in years
+            bool(preparatory_phase)
+            and preparatory_phase.starts_on.year <= year <= preparatory_phase.ends_on.year
+            for year in years
         ]
         return super().get_context_data(
             overdue=overdue,
@@ -192,7 +197,7 @@ class ReviewOverviewView(PublicViewMixin, TemplateView):
             today=today,
             this_year=today.year,
             preparatory=preparatory,
-            preparatory_phase=PREPARATORY_PHASE,
+            preparatory_phase=preparatory_phase,
             clusters=clusters.values(),
             **kwargs,
         )

@@ -46,8 +46,8 @@ def test_moving_a_groups_start_moves_its_states_due_dates(client, staff, officer
         form_data(*_state_forms(client)) | {"review_group": group.pk},
     )
     url = reverse("reviews:staff-groups")
-    formset = client.get(url).context["formset"]
-    data = form_data(formset)
+    context = client.get(url).context
+    data = form_data(context["preparatory"], context["formset"])
     data["form-1-years_per_cluster"] = "9"
     response = client.post(url, data)
     assert response.status_code == 200
@@ -179,3 +179,20 @@ def test_a_step_of_another_state_cannot_be_posted(client, staff):
     data["form-0-done_on"] = "2021-01-01"
     assert client.post(url, data).status_code == 404
     assert not ReviewStep.objects.filter(state=uganda, done_on__isnull=False).exists()
+
+
+def test_the_preparatory_phase_is_data_the_secretariat_corrects(client, staff, officer):
+    url = reverse("reviews:staff-groups")
+    context = client.get(url).context
+    data = form_data(context["preparatory"], context["formset"])
+    assert data["preparatory-starts_on"] == "2018-10-15"
+    data["preparatory-ends_on"] = "2018-01-01"
+    response = client.post(url, data)
+    assert "The preparatory phase ends after it starts." in response.content.decode()
+    data["preparatory-ends_on"] = "2020-11-01"
+    assert client.post(url, data).status_code == 302
+    html = client.get(reverse("reviews:overview")).content.decode()
+    assert "Preparatory phase from 15 October 2018 to 1 November 2020." in html
+    line = ReviewDataChange.objects.get(subject__startswith="preparatory phase")
+    assert line.changes == {"ends_on": ["2020-10-12", "2020-11-01"]}
+    assert line.actor == officer
