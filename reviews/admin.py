@@ -14,6 +14,15 @@ class StateAdmin(admin.ModelAdmin):
     list_filter = ["regional_group", "is_state", "review_group"]
     search_fields = ["name", "code"]
     inlines = [TreatyParticipationInline]
+    # Edited in the portal's staff pages, which validate, reschedule steps and log each change.
+    readonly_fields = [
+        "regional_group",
+        "review_group",
+        "review_languages",
+        "review_source",
+        "review_is_demo",
+        "contacts_public",
+    ]
 
 
 @admin.register(TreatyParticipation)

@@ -14,11 +14,12 @@ from .models import (
     UnLanguage,
 )
 from .services import reviewer_problems
+from .validation import ReviewDatesMixin
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ReviewGroupForm(forms.ModelForm):
+class ReviewGroupForm(ReviewDatesMixin, forms.ModelForm):
     class Meta:
         model = ReviewGroup
         fields = ["starts_on", "years_per_cluster", "note"]
@@ -31,10 +32,12 @@ class ReviewGroupForm(forms.ModelForm):
         return years
 
 
-ReviewGroupFormSet = modelformset_factory(ReviewGroup, form=ReviewGroupForm, extra=0)
+ReviewGroupFormSet = modelformset_factory(
+    ReviewGroup, form=ReviewGroupForm, extra=0, edit_only=True
+)
 
 
-class PreparatoryPhaseForm(forms.ModelForm):
+class PreparatoryPhaseForm(ReviewDatesMixin, forms.ModelForm):
     class Meta:
         model = PreparatoryPhase
         fields = ["starts_on", "ends_on"]
@@ -68,7 +71,7 @@ class StateReviewForm(forms.ModelForm):
         return languages
 
 
-class ParticipationForm(forms.ModelForm):
+class ParticipationForm(ReviewDatesMixin, forms.ModelForm):
     class Meta:
         model = TreatyParticipation
         fields = ["treaty", "signature_date", "consent_date", "consent_type", "source"]
@@ -109,13 +112,20 @@ class ReviewerForm(forms.ModelForm):
         model = ReviewerAssignment
         fields = ["instrument", "reviewer", "note"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, reviewer_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reviewer"].queryset = State.objects.order_by("name")
+        if reviewer_choices is not None:  # read once for all the rows of the formset
+            self.fields["reviewer"].choices = reviewer_choices
 
 
 class ReviewerFormSet(BaseInlineFormSet):
     """A State's reviewers: no self-review, no pair twice, at most four reviewers in all."""
+
+    def __init__(self, *args, **kwargs):
+        choices = [("", "---------"), *State.objects.order_by("name").values_list("pk", "name")]
+        kwargs["form_kwargs"] = {"reviewer_choices": choices, **kwargs.get("form_kwargs", {})}
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -147,7 +157,7 @@ ReviewerAssignmentFormSet = inlineformset_factory(
 )
 
 
-class StepForm(forms.Form):
+class StepForm(ReviewDatesMixin, forms.Form):
     step = forms.IntegerField(widget=forms.HiddenInput)
     done_on = forms.DateField(label=_("Done on"), required=False, widget=DATE)
     due_on = forms.DateField(
@@ -156,7 +166,12 @@ class StepForm(forms.Form):
         widget=DATE,
         help_text=_("Leave empty to follow the rule."),
     )
-    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+    note = forms.CharField(
+        label=_("Public note"),
+        required=False,
+        max_length=300,
+        help_text=_("Shown to everyone on the State's page."),
+    )
 
 
 StepFormSet = forms.formset_factory(StepForm, extra=0)
@@ -173,7 +188,7 @@ class ContactsPublicForm(forms.ModelForm):
         }
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ReviewDatesMixin, forms.ModelForm):
     class Meta:
         model = ReviewContact
         fields = ["role", "name", "position", "institution", "email", "phone", "appointed_on"]

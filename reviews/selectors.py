@@ -211,7 +211,86 @@ def review_context_sentence(state: State, now=None) -> str:
     return sentence
 
 
-def focal_point_for(user, state: State) -> ReviewContact | None:
-    """The State's focal point, if the user may see it."""
-    contacts = review_contacts_for(user, state) or []
-    return next((c for c in contacts if c.role == ReviewContact.Role.FOCAL_POINT), None)
+def public_focal_point(state: State) -> ReviewContact | None:
+    """The State's focal point where the State has made its contacts public (what may go into
+    a letter an organization keeps, whoever writes it)."""
+    if not state.contacts_public:
+        return None
+    return state.review_contacts.filter(role=ReviewContact.Role.FOCAL_POINT).first()
+
+
+def reviewer_rule_warnings(state: State) -> list[str]:
+    """What the State's reviewers leave unmet of the published rules (seed 001 L732; seed 002
+    L416-449), as read from the party lists: they are incomplete, so these are warnings for the
+    secretariat, not refusals. Empty when no reviewer is entered."""
+    from django.utils.translation import gettext as _
+
+    assignments = list(
+        state.reviewer_assignments.select_related("reviewer").prefetch_related(
+            "reviewer__participations"
+        )
+    )
+    if not assignments:
+        return []
+    labels = dict(Treaty.choices)
+    party_to = {p.treaty for p in state.participations.all()} - {Treaty.UNCAC}
+    warnings = []
+    for instrument in sorted(
+        party_to | {a.instrument for a in assignments}, key=list(labels).index
+    ):
+        chosen = [a for a in assignments if a.instrument == instrument]
+        label = labels[instrument]
+        if instrument not in party_to:
+            warnings.append(
+                _("%(instrument)s: the State is not listed as a party, yet has reviewers for it.")
+                % {"instrument": label}
+            )
+            continue
+        if not any(a.same_regional_group for a in chosen):
+            warnings.append(
+                _("%(instrument)s: no reviewer from the same regional group.")
+                % {"instrument": label}
+            )
+        if not any(not a.same_regional_group for a in chosen):
+            warnings.append(
+                _("%(instrument)s: no reviewer from another regional group.")
+                % {"instrument": label}
+            )
+        for assignment in chosen:
+            if not any(p.treaty == instrument for p in assignment.reviewer.participations.all()):
+                warnings.append(
+                    _("%(instrument)s: %(reviewer)s is not listed as a party to it.")
+                    % {"instrument": label, "reviewer": assignment.reviewer.name}
+                )
+    reviewers = {a.reviewer_id: a.reviewer for a in assignments}
+    loads = (
+        ReviewerAssignment.objects.filter(reviewer_id__in=reviewers)
+        .values("reviewer_id")
+        .annotate(states=Count("state_under_review", distinct=True))
+        .order_by()
+    )
+    for load in loads:
+        if load["states"] > 3:
+            warnings.append(
+                _("%(reviewer)s performs %(count)s reviews; the rules allow at most three.")
+                % {"reviewer": reviewers[load["reviewer_id"]].name, "count": load["states"]}
+            )
+    return warnings
+
+
+def letter_review_values(state: State, language: str = "en") -> dict:
+    """What a letter to the State may start from: ``review_context`` (a sentence on its
+    review, in ``language``) and, where the State made its contacts public, ``recipient_name``
+    and ``recipient_title`` of its focal point. Empty strings where nothing is known."""
+    from django.utils import translation
+
+    with translation.override(language):
+        values = {"review_context": review_context_sentence(state)}
+    focal_point = public_focal_point(state)
+    values["recipient_name"] = focal_point.name if focal_point else ""
+    values["recipient_title"] = (
+        ", ".join(part for part in (focal_point.position, focal_point.institution) if part)
+        if focal_point
+        else ""
+    )
+    return values

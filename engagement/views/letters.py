@@ -17,7 +17,7 @@ from engagement.models import Letter
 from engagement.permissions import can_view_organization, is_secretariat, memberships
 from engagement.services.letters import letter_generate, letter_input
 from reviews.models import State
-from reviews.selectors import focal_point_for, review_context_sentence
+from reviews.selectors import letter_review_values
 
 from .mixins import ActingOrganizationMixin
 
@@ -72,18 +72,12 @@ class LetterBuilderView(ActingOrganizationMixin, TemplateView):
         }
 
     def review_initial(self, state) -> dict:
-        """What the portal knows of the State's review: its focal point (where the user may
-        see it) and a sentence on the cluster under way and the next step due."""
+        """What the portal knows of the State's review: a sentence on the cluster under way
+        and the next step due, and its focal point where the State has made it public."""
         if state is None:
             return {}
-        initial = {"review_context": review_context_sentence(state)}
-        focal_point = focal_point_for(self.request.user, state)
-        if focal_point:
-            initial["recipient_name"] = focal_point.name
-            initial["recipient_title"] = ", ".join(
-                part for part in (focal_point.position, focal_point.institution) if part
-            )
-        return initial
+        values = letter_review_values(state, "en")  # the builder starts with an English letter
+        return {key: value for key, value in values.items() if value}
 
     def render_form(self, form, preview=""):
         return self.render_to_response(

@@ -20,6 +20,7 @@ from ..services.changes import delete_with_log, save_with_log
 from ..services.country_reviews import (
     participation_record,
     review_step_record,
+    review_steps_schedule,
     reviewer_problems,
     state_review_update,
 )
@@ -255,7 +256,7 @@ def _steps_import(records, actor) -> list[RowResult]:
         for step in ReviewStep.objects.select_related("state")
     }
     kinds = dict(ReviewStep.Kind.choices)
-    seen, results = {}, []
+    seen, results, touched = {}, [], set()
     for line, values in records:
         row = _Row(line, values, states)
         state = row.state("iso3")
@@ -289,15 +290,18 @@ def _steps_import(records, actor) -> list[RowResult]:
         result.changes = _diff(step_values(step), new)
         if result.changes:
             result.outcome = CHANGED
-            _write(
+            if _write(
                 [result], _step_record, step, done_on=done_on, due_on=due, note=note, actor=actor
-            )
+            ):
+                touched.add(step.state_id)
+    # Due dates that follow from recorded dates (the feedback's), once per State at the end.
+    for state in State.objects.filter(pk__in=touched).select_related("review_group"):
+        review_steps_schedule(state)
     return results
 
 
 def _step_record(step: ReviewStep, **values) -> None:
-    step.refresh_from_db()  # an earlier row may have moved its due date
-    review_step_record(step, via=VIA, **values)
+    review_step_record(step, via=VIA, reschedule=False, **values)
 
 
 IMPORTERS = {

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from ..models import ReviewDataChange, State
 from ..services.country_reviews import ReviewDataError
+from ..validation import check_review_date
 
 VIA = ReviewDataChange.Via.IMPORT
 
@@ -123,7 +124,7 @@ class _Row:
 
     def number(self, column: str, allowed: range, message: str) -> int | None:
         value = self.values.get(column, "")
-        if value.isdigit() and int(value) in allowed:
+        if value.isascii() and value.isdigit() and int(value) in allowed:
             return int(value)
         self.problems.append(message + " " + _("(the file has '%(value)s')") % {"value": value})
         return None
@@ -135,7 +136,12 @@ class _Row:
         try:
             if not ISO_DATE.fullmatch(value):
                 raise ValueError
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
+            check_review_date(day)
+            return day
+        except ValidationError as error:
+            self.problems.append(f"{column}: {error.messages[0]}")
+            return None
         except ValueError:
             self.problems.append(
                 _("%(column)s: '%(value)s' is not a date in the form YYYY-MM-DD")

@@ -93,6 +93,9 @@ class ReviewContact(models.Model):
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
 
+    # Personal data: the change log says that these changed, never what they were.
+    log_redacted_fields = ("name", "position", "email", "phone")
+
     class Meta:
         ordering = ["state__name", "role", "name"]
         verbose_name = _("review contact")
@@ -100,6 +103,9 @@ class ReviewContact(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_role_display()}, {self.state})"
+
+    def log_subject(self) -> str:
+        return f"{self._meta.verbose_name}: {self.get_role_display()}, {self.state}"
 
 
 class ReviewStepQuerySet(models.QuerySet):

@@ -5,9 +5,14 @@ from datetime import date, datetime
 from django.db import models, transaction
 from django.forms.models import model_to_dict
 
+from engagement.deadlines import VIENNA
+
 from ..models import ReviewDataChange, State
 
 IGNORED_FIELDS = {"id", "entered_by", "entered_at", "position"}
+
+
+REDACTED = "(personal data, not logged)"
 
 
 def snapshot(instance: models.Model) -> dict:
@@ -21,10 +26,22 @@ def snapshot(instance: models.Model) -> dict:
     }
 
 
+def _redact(instance: models.Model, changes: dict) -> dict:
+    """Personal fields (``log_redacted_fields``) are logged as changed, without values."""
+    redacted = getattr(instance, "log_redacted_fields", ())
+    return {
+        field: [REDACTED if old else "", REDACTED if new else ""] if field in redacted else values
+        for field, values in changes.items()
+        for old, new in [values]
+    }
+
+
 def _plain(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):  # shown as Vienna time, as everywhere in the portal
+        return value.astimezone(VIENNA).strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
@@ -60,7 +77,7 @@ def save_with_log(instance: models.Model, *, actor, via: str) -> ReviewDataChang
         state=state_of(instance),
         subject=_subject(instance),
         action="created" if created else "changed",
-        changes=changes,
+        changes=_redact(instance, changes),
         via=via,
     )
 
@@ -73,7 +90,10 @@ def delete_with_log(instance: models.Model, *, actor, via: str) -> ReviewDataCha
         state=state_of(instance),
         subject=_subject(instance),
         action="deleted",
-        changes={field: [value, ""] for field, value in snapshot(instance).items() if value},
+        changes=_redact(
+            instance,
+            {field: [value, ""] for field, value in snapshot(instance).items() if value},
+        ),
         via=via,
     )
     instance.delete()
@@ -81,4 +101,6 @@ def delete_with_log(instance: models.Model, *, actor, via: str) -> ReviewDataCha
 
 
 def _subject(instance: models.Model) -> str:
+    if hasattr(instance, "log_subject"):
+        return instance.log_subject()[:200]
     return f"{instance._meta.verbose_name}: {instance}"[:200]

@@ -16,10 +16,19 @@ class ReviewDataError(ValueError):
     """A change the review rules do not allow; the message says why."""
 
 
+def _lock(state: State) -> None:
+    """Hold the State's row until the transaction ends: writes to one State's review data
+    (and the steps they reschedule) happen one after the other."""
+    list(State.objects.select_for_update().filter(pk=state.pk).values_list("pk"))
+
+
+@transaction.atomic
 def review_steps_schedule(state: State) -> int:
     """Give the State the six steps of each of its four phases and set every due date the
     secretariat has not fixed from its group's start. Idempotent. Without a group, steps with
-    nothing recorded are removed. Returns the number of steps created or changed."""
+    nothing recorded are removed and the others lose their rule's due date (no group, no
+    phase to count from). Returns the number of steps created, changed or removed."""
+    _lock(state)
     existing = {(s.cluster, s.kind): s for s in ReviewStep.objects.filter(state=state)}
     group = state.review_group
     if group is None:
@@ -29,7 +38,10 @@ def review_steps_schedule(state: State) -> int:
             if s.done_on is None and not s.due_set_by_secretariat and not s.note
         ]
         ReviewStep.objects.filter(pk__in=empty).delete()
-        return len(empty)
+        unset = ReviewStep.objects.filter(state=state, due_set_by_secretariat=False).exclude(
+            due_at=None
+        )
+        return len(empty) + unset.update(due_at=None)
     to_create, to_update = [], []
     for phase in cycle.phases(group.starts_on, group.years_per_cluster):
         self_assessment = existing.get((phase.cluster, "self_assessment"))
@@ -58,26 +70,52 @@ def review_group_update(
     """Move a review group's start (or length of its phases) and recompute the due dates of
     every State in it. Returns the number of steps changed."""
     if not 1 <= years_per_cluster <= 5:
-        raise ReviewDataError("A phase lasts between one and five years.")
+        raise ReviewDataError(_("A phase lasts between one and five years."))
     group.starts_on, group.years_per_cluster, group.note = starts_on, years_per_cluster, note
     if save_with_log(group, actor=actor, via=ReviewDataChange.Via.FORM) is None:
         return 0
-    return sum(review_steps_schedule(state) for state in group.states.all())
+    states = list(group.states.all())
+    for state in states:
+        state.review_group = group  # one group object for all: no query per State
+    moved = sum(review_steps_schedule(state) for state in states)
+    if moved:
+        ReviewDataChange.objects.create(
+            actor=actor,
+            subject=_("Due dates of %(group)s recomputed") % {"group": group},
+            action="changed",
+            changes={"states": ["", str(len(states))], "steps": ["", str(moved)]},
+            via=ReviewDataChange.Via.SYSTEM,
+        )
+    return moved
 
 
 @transaction.atomic
 def review_step_record(
-    step: ReviewStep, *, done_on: date | None, due_on: date | None, note: str, actor, via: str
-) -> None:
+    step: ReviewStep,
+    *,
+    done_on: date | None,
+    due_on: date | None,
+    note: str,
+    actor,
+    via: str,
+    reschedule: bool = True,
+) -> bool:
     """Record a step's actual date, a due date the secretariat sets (None: back to the rule)
-    and a note. Recording the self-assessment moves the reviewers' feedback due date."""
+    and a note, on the step as it is in the database now. Recording the self-assessment moves
+    the reviewers' feedback due date (unless ``reschedule`` is False: a caller recording many
+    steps reschedules each State once at the end). Returns whether anything changed."""
+    _lock(step.state)
+    step.refresh_from_db()
     step.done_on, step.note = done_on, note
     if due_on is not None:
         step.due_at, step.due_set_by_secretariat = end_of_vienna_day(due_on), True
     elif step.due_set_by_secretariat:
         step.due_set_by_secretariat = False
-    if save_with_log(step, actor=actor, via=via) is not None:
+    if save_with_log(step, actor=actor, via=via) is None:
+        return False
+    if reschedule:
         review_steps_schedule(State.objects.select_related("review_group").get(pk=step.state_id))
+    return True
 
 
 @transaction.atomic
@@ -86,10 +124,13 @@ def state_review_update(state: State, *, actor, via: str, **values) -> bool:
     review data; a new review group reschedules its steps. Returns whether anything changed."""
     unknown = set(values) - STATE_FIELDS
     if unknown:
-        raise ReviewDataError(f"Not a State field the review data can change: {sorted(unknown)}")
+        raise ReviewDataError(
+            _("Not a State field the review data can change: %(fields)s")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
     languages = values.get("review_languages", state.review_languages)
     if len(languages) > 3:
-        raise ReviewDataError("A review uses one or two of the six UN languages, at most three.")
+        raise ReviewDataError(_("A review uses one or two of the six UN languages, at most three."))
     group_before = (
         State.objects.filter(pk=state.pk).values_list("review_group_id", flat=True).first()
     )

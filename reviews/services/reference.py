@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from ..models import RegionalGroup, State, Treaty, TreatyParticipation
+from ..models import RegionalGroup, ReviewDataChange, State, Treaty, TreatyParticipation
 
 EU_CODE = "EUU"
 PARTY_FILES = {
@@ -43,10 +43,16 @@ def states_load_reference(directory: Path) -> dict[str, int]:
     """Create or update every State and its treaty participations from the CSVs in ``directory``.
 
     Idempotent: a second run changes nothing. Returns the number of rows per file. Rows the
-    secretariat has entered or corrected (firmness ``secretariat``) are left as they are.
+    secretariat has entered or corrected (firmness ``secretariat``), and regional groups it
+    changed (found in the change log), are left as they are.
     """
     counts = {}
     states = {}
+    corrected = set(  # regional groups the secretariat changed stay as they are
+        ReviewDataChange.objects.filter(changes__has_key="regional_group").values_list(
+            "state__code", flat=True
+        )
+    )
     for row in _read(directory / "regional_groups.csv"):
         code = _code(row)
         if not code:
@@ -54,15 +60,15 @@ def states_load_reference(directory: Path) -> dict[str, int]:
         group = row["group"].strip()
         if group not in RegionalGroup.values:
             raise ReferenceDataError(f"regional_groups.csv: unknown group {group!r}")
-        state, _ = State.objects.update_or_create(
-            code=code,
-            defaults={
-                "name": row["country"].strip(),
-                "is_state": code != EU_CODE,
+        defaults = {"name": row["country"].strip(), "is_state": code != EU_CODE}
+        if code not in corrected:
+            defaults |= {
                 "regional_group": group,
                 "regional_group_source": row["source"].strip(),
                 "regional_group_note": (row.get("note") or "").strip(),
-            },
+            }
+        state, _ = State.objects.update_or_create(
+            code=code, defaults=defaults, create_defaults=defaults | {"regional_group": group}
         )
         states[code] = state
     counts["regional_groups.csv"] = len(states)

@@ -9,6 +9,7 @@ from .editing import (
     StateEditView,
     StepsEditView,
 )
+from .letters import LetterContextView
 from .pages import (
     CompilationAddView,
     CompilationView,
@@ -24,6 +25,7 @@ __all__ = [
     "CompilationAddView",
     "CompilationView",
     "HistoryView",
+    "LetterContextView",
     "ReviewDataExportView",
     "ReviewDataImportView",
     "ReviewDataView",

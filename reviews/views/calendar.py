@@ -25,7 +25,9 @@ class StateDeadlinesCalendarView(PublicViewMixin, View):
                 step.due_at,
                 url,
             )
-            for step in ReviewStep.objects.filter(state=state, due_at__isnull=False)
+            for step in ReviewStep.objects.filter(
+                state=state, due_at__isnull=False, done_on__isnull=True
+            )
         ]
         body = calendar_bytes(_("Review deadlines: %(state)s") % {"state": state.name}, events)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

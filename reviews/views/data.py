@@ -26,6 +26,8 @@ from engagement.views.mixins import SecretariatRequiredMixin
 from .. import imports
 from ..models import (
     PartyList,
+    PreparatoryPhase,
+    ReviewContact,
     ReviewDataChange,
     ReviewerAssignment,
     ReviewGroup,
@@ -33,6 +35,7 @@ from ..models import (
     State,
     TreatyParticipation,
 )
+from ..validation import ReviewDatesMixin
 
 PENDING_IMPORT = "review_data_import"  # session key of the file waiting for confirmation
 CHANGES_PAGE_SIZE = 50
@@ -247,7 +250,7 @@ class ReviewDataImportView(SecretariatRequiredMixin, View):
         return redirect("reviews:staff-data")
 
 
-class ChangeLogFilterForm(forms.Form):
+class ChangeLogFilterForm(ReviewDatesMixin, forms.Form):
     state = forms.CharField(
         label=gettext_lazy("State"),
         required=False,
@@ -282,7 +285,15 @@ class ChangeLogFilterForm(forms.Form):
 
 def _field_labels() -> dict[str, str]:
     labels = {}
-    for model in (State, TreatyParticipation, ReviewerAssignment, ReviewStep, ReviewGroup):
+    for model in (
+        State,
+        TreatyParticipation,
+        ReviewerAssignment,
+        ReviewStep,
+        ReviewGroup,
+        ReviewContact,
+        PreparatoryPhase,
+    ):
         for model_field in model._meta.concrete_fields:
             labels.setdefault(model_field.name, str(model_field.verbose_name))
     return labels
@@ -335,7 +346,9 @@ class ChangeLogView(SecretariatRequiredMixin, TemplateView):
         state_ids, group_ids = set(), set()
         for entry in entries:
             for name, values in (entry.changes or {}).items():
-                ids = {str(value) for value in values if str(value).isdigit()}
+                ids = {
+                    str(value) for value in values if str(value).isascii() and str(value).isdigit()
+                }
                 if name in STATE_FIELDS:
                     state_ids |= ids
                 elif name == "review_group":

@@ -1,14 +1,16 @@
 """Pages where the secretariat (and, for contacts, a State's representatives) edit a State's
 review data. Every save goes through the services, which log each change."""
 
+import hashlib
+
 from django.contrib import messages
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from engagement.deadlines import vienna_date
 from engagement.views.mixins import SecretariatRequiredMixin
 
 from .. import services
@@ -39,6 +41,9 @@ class StateMixin:
     def get_context_data(self, **kwargs):
         return super().get_context_data(state=self.state, **kwargs)
 
+    def lock(self):
+        State.objects.select_for_update().filter(pk=self.state.pk).first()
+
     def done(self, message):
         messages.success(self.request, message)
         return redirect(self.state.get_absolute_url())
@@ -46,19 +51,78 @@ class StateMixin:
 
 class FormsPageMixin:
     """GET shows the page's forms; POST saves them all when all are valid, else shows them
-    again with their errors and everything the user typed."""
+    again with their errors and everything the user typed.
+
+    The page carries a ``version`` of the data it shows. If someone else saved in between,
+    nothing is saved and the user is told, with their entries kept; the data are locked
+    while the version is compared and the changes written, so two saves never interleave.
+    """
+
+    def version_data(self):
+        raise NotImplementedError
+
+    def lock(self):
+        """Lock the rows this page edits until the end of the transaction."""
+
+    def version(self) -> str:
+        rows = repr(self.version_data()).encode()
+        return hashlib.sha256(rows).hexdigest()[:20]
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(**self.build_forms(None)))
+        return self.render(self.build_forms(None))
+
+    def render(self, forms):
+        return self.render_to_response(self.get_context_data(version=self.version(), **forms))
 
     def post(self, request, *args, **kwargs):
         forms = self.build_forms(request.POST)
         valid = [form.is_valid() for form in forms.values()]  # every form shows its errors
-        if all(valid):
+        if not all(valid):
+            messages.error(request, _("Nothing was saved: please correct the errors below."))
+            return self.render(forms)
+        try:
             with transaction.atomic():
+                self.lock()
+                if request.POST.get("version") != self.version():
+                    raise StaleData
                 return self.save(**forms)
-        messages.error(request, _("Nothing was saved: please correct the errors below."))
-        return self.render_to_response(self.get_context_data(**forms))
+        except StaleData:
+            messages.error(
+                request,
+                _(
+                    "Nothing was saved: someone else saved changes to these data after you "
+                    "opened this page (see the change log). Your entries are kept below; "
+                    "saving again replaces those changes."
+                ),
+            )
+        except (IntegrityError, services.ReviewDataError) as error:
+            messages.error(
+                request,
+                _("Nothing was saved: %(reason)s")
+                % {
+                    "reason": str(error)
+                    if isinstance(error, services.ReviewDataError)
+                    else _("two rows clash (the same entry twice, or swapped); save in two steps")
+                },
+            )
+        return self.render(forms)
+
+
+def formset_save(formset, *, actor, state, field="state", record=services.save_with_log):
+    """Write a formset of a State's rows through the logging services: deletions first (so a
+    row can take the place of a deleted one), then new and changed rows."""
+    for form in formset.deleted_forms:
+        if form.instance.pk:
+            services.delete_with_log(form.instance, actor=actor, via=FORM)
+    for form in formset.forms:
+        if form in formset.deleted_forms or not form.has_changed():
+            continue
+        setattr(form.instance, field, state)
+        record(form.instance, actor=actor, via=FORM)
+
+
+class StaleData(Exception):
+    """The data changed since the page was shown."""
 
 
 class ReviewGroupsEditView(SecretariatRequiredMixin, FormsPageMixin, TemplateView):
@@ -71,6 +135,15 @@ class ReviewGroupsEditView(SecretariatRequiredMixin, FormsPageMixin, TemplateVie
             ),
             "formset": ReviewGroupFormSet(data, queryset=ReviewGroup.objects.all()),
         }
+
+    def lock(self):
+        list(ReviewGroup.objects.select_for_update())
+
+    def version_data(self):
+        return (
+            list(PreparatoryPhase.objects.values_list("starts_on", "ends_on")),
+            list(ReviewGroup.objects.values_list("pk", "starts_on", "years_per_cluster", "note")),
+        )
 
     def save(self, preparatory, formset):
         if preparatory.has_changed():
@@ -101,6 +174,15 @@ class StateEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Templa
             "parties": ParticipationFormSet(data, instance=self.state, prefix="parties"),
         }
 
+    def version_data(self):
+        state = State.objects.values_list(
+            "regional_group", "review_group", "review_languages", "review_source"
+        ).get(pk=self.state.pk)
+        parties = self.state.participations.order_by("pk").values_list(
+            "pk", "treaty", "signature_date", "consent_date", "consent_type", "source"
+        )
+        return state, list(parties)
+
     def save(self, form, parties):
         user = self.request.user
         services.state_review_update(
@@ -109,14 +191,7 @@ class StateEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Templa
             via=FORM,
             **{name: form.cleaned_data[name] for name in form.Meta.fields},
         )
-        for participation_form in parties.forms:
-            participation = participation_form.instance
-            if participation_form in parties.deleted_forms:
-                if participation.pk:
-                    services.delete_with_log(participation, actor=user, via=FORM)
-            elif participation_form.has_changed():
-                participation.state = self.state
-                services.participation_record(participation, actor=user, via=FORM)
+        formset_save(parties, actor=user, state=self.state, record=services.participation_record)
         return self.done(_("The State's data was saved; every change is in the change log."))
 
 
@@ -126,19 +201,23 @@ class ReviewersEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Te
     def build_forms(self, data):
         return {"formset": ReviewerAssignmentFormSet(data, instance=self.state)}
 
+    def version_data(self):
+        return list(
+            self.state.reviewer_assignments.order_by("pk").values_list(
+                "pk", "reviewer", "instrument", "note"
+            )
+        )
+
     def save(self, formset):
         user = self.request.user
-        for form in formset.deleted_forms:
-            if form.instance.pk:
-                services.delete_with_log(form.instance, actor=user, via=FORM)
-        for form in formset.forms:
-            if form in formset.deleted_forms or not form.has_changed():
-                continue
-            assignment = form.instance
-            assignment.state_under_review = self.state
-            if assignment.pk is None:
-                assignment.entered_by = user
-            services.save_with_log(assignment, actor=user, via=FORM)
+
+        def record(assignment, **kwargs):
+            assignment.entered_by = assignment.entered_by or user
+            return services.save_with_log(assignment, **kwargs)
+
+        formset_save(
+            formset, actor=user, state=self.state, field="state_under_review", record=record
+        )
         return self.done(_("The reviewers were saved."))
 
 
@@ -160,7 +239,7 @@ class StepsEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Templa
             {
                 "step": step.pk,
                 "done_on": step.done_on,
-                "due_on": timezone.localdate(step.due_at) if step.due_set_by_secretariat else None,
+                "due_on": vienna_date(step.due_at) if step.due_set_by_secretariat else None,
                 "note": step.note,
             }
             for step in steps
@@ -171,6 +250,13 @@ class StepsEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Templa
             form.rule = RULE_BY_KIND[step.kind].rule
             form.overdue = step.is_overdue()
         return {"formset": formset}
+
+    def version_data(self):
+        return list(
+            ReviewStep.objects.filter(state=self.state)
+            .order_by("pk")
+            .values_list("pk", "due_at", "due_set_by_secretariat", "done_on", "note")
+        )
 
     def save(self, formset):
         steps = {step.pk: step for step in self.steps()}
@@ -209,15 +295,16 @@ class StateContactsView(StateMixin, FormsPageMixin, TemplateView):
             "formset": ContactFormSet(data, instance=self.state, prefix="contacts"),
         }
 
+    def version_data(self):
+        contacts = self.state.review_contacts.order_by("pk").values_list(
+            "pk", "role", "name", "position", "institution", "email", "phone", "appointed_on"
+        )
+        public = State.objects.values_list("contacts_public", flat=True).get(pk=self.state.pk)
+        return public, list(contacts)
+
     def save(self, public_form, formset):
         user = self.request.user
         if public_form.has_changed():
             services.save_with_log(public_form.instance, actor=user, via=FORM)
-        for form in formset.forms:
-            if form in formset.deleted_forms:
-                if form.instance.pk:
-                    services.delete_with_log(form.instance, actor=user, via=FORM)
-            elif form.has_changed():
-                form.instance.state = self.state
-                services.save_with_log(form.instance, actor=user, via=FORM)
+        formset_save(formset, actor=user, state=self.state)
         return self.done(_("The contacts were saved."))

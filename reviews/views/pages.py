@@ -1,4 +1,5 @@
-"""Public pages of the Review Mechanism: the cycle, the States, the history and the\ncompilation."""
+"""Public pages of the Review Mechanism: the cycle, the States, the history and the
+compilation."""
 
 from collections import Counter
 from datetime import date
@@ -130,13 +131,19 @@ class StateDetailView(PublicViewMixin, TemplateView):
             overdue=[step for item in phases for step in item.overdue],
             reviewers=selectors.reviewers_by_instrument(state),
             reviews_performed=selectors.reviews_performed_by(state),
-            languages=[UnLanguage(code).label for code in state.review_languages],
+            languages=[LANGUAGE_NAMES.get(code, code) for code in state.review_languages],
             contacts=selectors.review_contacts_for(user, state),
             can_edit_contacts=can_edit_review_contacts(user, state),
             is_secretariat=is_secretariat(user),
+            reviewer_warnings=selectors.reviewer_rule_warnings(state)
+            if is_secretariat(user)
+            else [],
             dialogues=selectors.related_dialogues(state),
             **kwargs,
         )
+
+
+LANGUAGE_NAMES = dict(UnLanguage.choices)
 
 
 class ReviewOverviewView(PublicViewMixin, TemplateView):

@@ -65,3 +65,14 @@ def test_find_a_state_see_its_review_open_its_articles_and_write_to_it(
             "The Government of Kenya will shortly be reviewed"
         )
         expect(page.locator("#letter-preview")).to_contain_text("trafficking of children")
+        sentence = page.get_by_label("Sentence on the review (optional)")
+        expect(sentence).to_have_value(
+            "Its review on cluster 3 (law enforcement and the judicial system) runs from "
+            "November 2025 to November 2027."
+        )
+        expect(page.locator("#letter-preview")).to_contain_text("Its review on cluster 3")
+        # Another State: the sentence the portal wrote follows it (Uganda has no group yet).
+        page.get_by_label("State:").select_option(label="Uganda")
+        expect(sentence).to_have_value("")
+        expect(page.locator("#letter-preview")).to_contain_text("The Government of Uganda")
+        expect(page.locator("#letter-preview")).not_to_contain_text("Its review on cluster 3")

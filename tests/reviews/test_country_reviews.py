@@ -159,6 +159,7 @@ def test_representative_edits_contacts_and_makes_them_public(kenya, client):
     client.force_login(own)
     url = reverse("reviews:state-contacts", args=["KEN"])
     data = {
+        "version": client.get(url).context["version"],
         "contacts_public": "on",
         "contacts-TOTAL_FORMS": "1",
         "contacts-INITIAL_FORMS": "0",
@@ -274,3 +275,23 @@ def test_letter_builder_starts_from_what_the_portal_knows_of_the_review(kenya, c
     form = client.get(url).context["form"]
     assert form.initial["recipient_name"] == "Jane Wanjiru"
     assert form.initial["recipient_title"] == "Office of the AG"
+
+
+def test_letter_context_follows_the_state_chosen_in_the_builder(kenya, client):
+    client.force_login(UserFactory())
+    url = reverse("reviews:letter-context")
+    with time_machine.travel(vienna(2026, 3, 2, 10), tick=False):
+        values = client.get(url, {"state": kenya.pk, "language": "en"}).json()
+    assert values["review_context"].startswith("Its review on cluster 3")
+    assert values["recipient_name"] == ""
+    ReviewContact.objects.create(state=kenya, role="focal_point", name="Jane Wanjiru")
+    kenya.contacts_public = True
+    kenya.save()
+    assert client.get(url, {"state": kenya.pk}).json()["recipient_name"] == "Jane Wanjiru"
+    uganda = State.objects.get(code="UGA")
+    assert client.get(url, {"state": uganda.pk}).json() == {
+        "review_context": "",
+        "recipient_name": "",
+        "recipient_title": "",
+    }
+    assert client.get(url, {"state": "x", "language": "zz"}).json()["review_context"] == ""

@@ -43,11 +43,10 @@ def test_moving_a_groups_start_moves_its_states_due_dates(client, staff, officer
     group = ReviewGroup.objects.get(number=2)
     client.post(
         reverse("reviews:staff-state", args=["KEN"]),
-        form_data(*_state_forms(client)) | {"review_group": group.pk},
+        page_data(client, STATE_URL) | {"review_group": group.pk},
     )
     url = reverse("reviews:staff-groups")
-    context = client.get(url).context
-    data = form_data(context["preparatory"], context["formset"])
+    data = page_data(client, url)
     data["form-1-years_per_cluster"] = "9"
     response = client.post(url, data)
     assert response.status_code == 200
@@ -62,6 +61,17 @@ def test_moving_a_groups_start_moves_its_states_due_dates(client, staff, officer
     assert line.actor == officer and line.changes["starts_on"] == ["2021-11-01", "2022-01-10"]
 
 
+def page_data(client, url) -> dict:
+    """The page's forms as a browser would post them back unchanged, with their version."""
+    context = client.get(url).context
+    names = ("preparatory", "form", "parties", "public_form", "formset")
+    forms = [context[name] for name in names if name in context]
+    return form_data(*forms) | {"version": context["version"]}
+
+
+STATE_URL = reverse("reviews:staff-state", args=["KEN"])
+
+
 def _state_forms(client):
     context = client.get(reverse("reviews:staff-state", args=["KEN"])).context
     return context["form"], context["parties"]
@@ -70,7 +80,7 @@ def _state_forms(client):
 def test_correcting_party_status_marks_the_row_and_logs_it(client, staff, officer):
     url = reverse("reviews:staff-state", args=["KEN"])
     form, parties = _state_forms(client)
-    data = form_data(form, parties)
+    data = page_data(client, url)
     untoc_index = next(i for i, f in enumerate(parties.forms) if f.instance.treaty == "UNTOC")
     data[f"parties-{untoc_index}-consent_date"] = "2004-06-17"
     data[f"parties-{untoc_index}-source"] = "UNTC XVIII-12, checked 2026-11"
@@ -90,7 +100,7 @@ def test_correcting_party_status_marks_the_row_and_logs_it(client, staff, office
 def test_bad_input_is_refused_with_its_reason_and_nothing_is_lost(client, staff):
     url = reverse("reviews:staff-state", args=["KEN"])
     form, parties = _state_forms(client)
-    data = form_data(form, parties) | {"review_languages": ["en", "fr", "es", "ru"]}
+    data = page_data(client, url) | {"review_languages": ["en", "fr", "es", "ru"]}
     extra = len(parties.forms) - 1
     data[f"parties-{extra}-treaty"] = "UNTOC"
     data[f"parties-{extra}-consent_type"] = "ratification"
@@ -108,8 +118,7 @@ def test_bad_input_is_refused_with_its_reason_and_nothing_is_lost(client, staff)
 def test_reviewers_follow_the_fixed_rules(client, staff):
     kenya = State.objects.get(code="KEN")
     url = reverse("reviews:staff-reviewers", args=["KEN"])
-    formset = client.get(url).context["formset"]
-    data = form_data(formset)
+    data = page_data(client, url)
     codes = ["KEN", "UGA"]
     for index, code in enumerate(codes):
         data[f"reviewer_assignments-{index}-instrument"] = "UNTOC"
@@ -125,8 +134,7 @@ def test_reviewers_follow_the_fixed_rules(client, staff):
     ) == {"FRA", "UGA"}
     assert ReviewDataChange.objects.filter(action="created", state=kenya).count() == 2
 
-    formset = client.get(url).context["formset"]
-    data = form_data(formset)
+    data = page_data(client, url)
     total = int(data["reviewer_assignments-TOTAL_FORMS"])
     more = ["TZA", "DEU", "BRA"]
     for offset, code in enumerate(more):
@@ -145,11 +153,10 @@ def test_recording_steps_sets_actual_and_due_dates(client, staff):
     assert "Enter the State&#x27;s review group first" in client.get(url).content.decode()
     client.post(
         reverse("reviews:staff-state", args=["KEN"]),
-        form_data(*_state_forms(client)) | {"review_group": ReviewGroup.objects.get(number=1).pk},
+        page_data(client, STATE_URL) | {"review_group": ReviewGroup.objects.get(number=1).pk},
     )
-    formset = client.get(url).context["formset"]
-    assert len(formset.forms) == 24
-    data = form_data(formset)
+    assert len(client.get(url).context["formset"].forms) == 24
+    data = page_data(client, url)
     data["form-0-done_on"] = "2020-11-12"
     data["form-2-done_on"] = "not a date"
     response = client.post(url, data)
@@ -174,7 +181,7 @@ def test_a_step_of_another_state_cannot_be_posted(client, staff):
     state_review_update(uganda, actor=None, via="form", review_group=group)
     state_review_update(State.objects.get(code="KEN"), actor=None, via="form", review_group=group)
     url = reverse("reviews:staff-steps", args=["KEN"])
-    data = form_data(client.get(url).context["formset"])
+    data = page_data(client, url)
     data["form-0-step"] = ReviewStep.objects.filter(state=uganda).first().pk
     data["form-0-done_on"] = "2021-01-01"
     assert client.post(url, data).status_code == 404
@@ -183,8 +190,7 @@ def test_a_step_of_another_state_cannot_be_posted(client, staff):
 
 def test_the_preparatory_phase_is_data_the_secretariat_corrects(client, staff, officer):
     url = reverse("reviews:staff-groups")
-    context = client.get(url).context
-    data = form_data(context["preparatory"], context["formset"])
+    data = page_data(client, url)
     assert data["preparatory-starts_on"] == "2018-10-15"
     data["preparatory-ends_on"] = "2018-01-01"
     response = client.post(url, data)
@@ -196,3 +202,26 @@ def test_the_preparatory_phase_is_data_the_secretariat_corrects(client, staff, o
     line = ReviewDataChange.objects.get(subject__startswith="preparatory phase")
     assert line.changes == {"ends_on": ["2020-10-12", "2020-11-01"]}
     assert line.actor == officer
+
+
+def test_reviewers_page_query_count_does_not_grow_with_rows(client, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    kenya = State.objects.get(code="KEN")
+    url = reverse("reviews:staff-reviewers", args=["KEN"])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries)
+
+    ReviewerAssignment.objects.create(
+        state_under_review=kenya, reviewer=State.objects.get(code="UGA"), instrument="UNTOC"
+    )
+    before = count()
+    for code, instrument in (("FRA", "UNTOC"), ("TZA", "TIP"), ("FRA", "TIP")):
+        ReviewerAssignment.objects.create(
+            state_under_review=kenya, reviewer=State.objects.get(code=code), instrument=instrument
+        )
+    assert count() == before
