@@ -2,7 +2,10 @@
 
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from engagement.deadlines import vienna_date
 
 from .models import (
     PreparatoryPhase,
@@ -13,8 +16,7 @@ from .models import (
     TreatyParticipation,
     UnLanguage,
 )
-from .services import reviewer_problems
-from .validation import ReviewDatesMixin
+from .validation import ReviewDatesMixin, done_on_problem, signature_problem
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -23,7 +25,11 @@ class ReviewGroupForm(ReviewDatesMixin, forms.ModelForm):
     class Meta:
         model = ReviewGroup
         fields = ["starts_on", "years_per_cluster", "note"]
-        widgets = {"starts_on": DATE, "note": forms.TextInput}
+        widgets = {
+            "starts_on": DATE,
+            "years_per_cluster": forms.NumberInput(attrs={"min": 1, "max": 5}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def clean_years_per_cluster(self):
         years = self.cleaned_data["years_per_cluster"]
@@ -81,6 +87,13 @@ class ParticipationForm(ReviewDatesMixin, forms.ModelForm):
             "source": forms.TextInput,
         }
 
+    def clean(self):
+        data = super().clean()
+        problem = signature_problem(data.get("signature_date"), data.get("consent_date"))
+        if problem:
+            self.add_error("signature_date", problem)
+        return data
+
 
 class UniqueTreatyFormSet(BaseInlineFormSet):
     def clean(self):
@@ -120,10 +133,15 @@ class ReviewerForm(forms.ModelForm):
 
 
 class ReviewerFormSet(BaseInlineFormSet):
-    """A State's reviewers: no self-review, no pair twice, at most four reviewers in all."""
+    """A State's reviewers: no self-review, no pair twice (each refused on its row), at most
+    four reviewers in all."""
 
     def __init__(self, *args, **kwargs):
-        choices = [("", "---------"), *State.objects.order_by("name").values_list("pk", "name")]
+        instance = kwargs.get("instance")
+        states = State.objects.order_by("name")
+        if instance is not None:
+            states = states.exclude(pk=instance.pk)
+        choices = [("", "---------"), *states.values_list("pk", "name")]
         kwargs["form_kwargs"] = {"reviewer_choices": choices, **kwargs.get("form_kwargs", {})}
         super().__init__(*args, **kwargs)
 
@@ -131,15 +149,22 @@ class ReviewerFormSet(BaseInlineFormSet):
         super().clean()
         if any(form.errors for form in self.forms):
             return
-        kept = [
-            (form.cleaned_data["reviewer"], form.cleaned_data["instrument"])
-            for form in self.forms
-            if form.cleaned_data.get("reviewer")
-            and not (self.can_delete and self._should_delete_form(form))
-        ]
-        problems = reviewer_problems(self.instance, kept)
-        if problems:
-            raise forms.ValidationError(problems)
+        seen, reviewers = set(), set()
+        for form in self.forms:
+            reviewer = form.cleaned_data.get("reviewer")
+            if not reviewer or (self.can_delete and self._should_delete_form(form)):
+                continue
+            pair = (reviewer.pk, form.cleaned_data["instrument"])
+            if reviewer.pk == self.instance.pk:
+                form.add_error("reviewer", _("A State does not review itself."))
+            elif pair in seen:
+                form.add_error("reviewer", _("This reviewer is entered twice for one instrument."))
+            seen.add(pair)
+            reviewers.add(reviewer.pk)
+        if len(reviewers) > 4:
+            raise forms.ValidationError(
+                _("A State under review has at most four reviewers in all.")
+            )
 
     def validate_unique(self):
         # Duplicates are reported by clean() in the words of the rules.
@@ -173,6 +198,13 @@ class StepForm(ReviewDatesMixin, forms.Form):
         help_text=_("Shown to everyone on the State's page."),
     )
 
+    def clean_done_on(self):
+        done_on = self.cleaned_data["done_on"]
+        problem = done_on_problem(done_on, vienna_date(timezone.now()))
+        if problem:
+            raise forms.ValidationError(problem)
+        return done_on
+
 
 StepFormSet = forms.formset_factory(StepForm, extra=0)
 
@@ -195,6 +227,21 @@ class ContactForm(ReviewDatesMixin, forms.ModelForm):
         widgets = {"appointed_on": DATE}
 
 
+class ContactFormSet(BaseInlineFormSet):
+    """A State's focal point (one) and governmental experts."""
+
+    def clean(self):
+        super().clean()
+        focal_points = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("role") == ReviewContact.Role.FOCAL_POINT
+            and not (self.can_delete and self._should_delete_form(form))
+        ]
+        for form in focal_points[1:]:
+            form.add_error("role", _("A State has one focal point; enter the others as experts."))
+
+
 ContactFormSet = inlineformset_factory(
-    State, ReviewContact, form=ContactForm, extra=1, can_delete=True
+    State, ReviewContact, form=ContactForm, formset=ContactFormSet, extra=1, can_delete=True
 )

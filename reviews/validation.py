@@ -32,3 +32,17 @@ class ReviewDatesMixin:
                 except ValidationError as error:
                     self.add_error(name, error)
         return data
+
+
+def signature_problem(signature: date | None, consent: date | None) -> str:
+    """A State signs a treaty before it ratifies it (an accession has no signature)."""
+    if signature and consent and signature > consent:
+        return _("The signature cannot come after the consent to be bound.")
+    return ""
+
+
+def done_on_problem(done_on: date | None, today: date) -> str:
+    """A step's actual date is a day that has come."""
+    if done_on and done_on > today:
+        return _("A step cannot have been done on a day still to come.")
+    return ""

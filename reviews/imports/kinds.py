@@ -3,7 +3,10 @@
 import re
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from engagement.deadlines import vienna_date
 
 from ..models import (
     REVIEWED_INSTRUMENTS,
@@ -24,6 +27,7 @@ from ..services.country_reviews import (
     reviewer_problems,
     state_review_update,
 )
+from ..validation import done_on_problem, signature_problem
 from .export import _iso, assignment_values, participation_values, state_values, step_values
 from .rows import (
     CHANGED,
@@ -104,6 +108,8 @@ def _parties_import(records, actor) -> list[RowResult]:
         state = row.state("iso3", "country")
         treaty = row.choice("treaty", Treaty.values)
         signature, consent_date = row.date("signature"), row.date("consent_date")
+        if signature_problem(signature, consent_date):
+            row.problems.append(signature_problem(signature, consent_date))
         consent_type = row.choice(
             "consent_type", TreatyParticipation.ConsentType.values, upper=False
         )
@@ -257,12 +263,15 @@ def _steps_import(records, actor) -> list[RowResult]:
     }
     kinds = dict(ReviewStep.Kind.choices)
     seen, results, touched = {}, [], set()
+    today = vienna_date(timezone.now())
     for line, values in records:
         row = _Row(line, values, states)
         state = row.state("iso3")
         cluster = row.number("cluster", range(1, 5), _("cluster must be 1, 2, 3 or 4"))
         kind = row.choice("step", list(kinds), upper=False)
         due, done_on = row.date("due"), row.date("done_on")
+        if done_on_problem(done_on, today):
+            row.problems.append(done_on_problem(done_on, today))
         note = row.text("note")
         step = None
         if state and cluster and kind in kinds:

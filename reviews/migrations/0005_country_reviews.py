@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'review contact',
                 'verbose_name_plural': 'review contacts',
-                'ordering': ['state__name', 'role', 'name'],
+                'ordering': ['state__name', '-role', 'name'],
             },
         ),
         migrations.CreateModel(

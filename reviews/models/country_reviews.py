@@ -97,7 +97,7 @@ class ReviewContact(models.Model):
     log_redacted_fields = ("name", "position", "email", "phone")
 
     class Meta:
-        ordering = ["state__name", "role", "name"]
+        ordering = ["state__name", "-role", "name"]  # the focal point before the experts
         verbose_name = _("review contact")
         verbose_name_plural = _("review contacts")
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -38,6 +39,28 @@ from ..models import (
 from ..validation import ReviewDatesMixin
 
 PENDING_IMPORT = "review_data_import"  # session key of the file waiting for confirmation
+PENDING_SECONDS = 3600  # how long a previewed file waits in the cache for its confirmation
+
+
+def _pending_save(request, pending: dict) -> None:
+    """The file's text waits in the cache (it can be 2 MB); the session keeps only its name,
+    kind and token."""
+    cache.set(_pending_key(request, pending["token"]), pending["text"], PENDING_SECONDS)
+    request.session[PENDING_IMPORT] = {k: v for k, v in pending.items() if k != "text"}
+
+
+def _pending_load(request) -> dict | None:
+    pending = request.session.get(PENDING_IMPORT)
+    if not pending:
+        return None
+    text = cache.get(_pending_key(request, pending.get("token", "")))
+    return {**pending, "text": text} if text is not None else None
+
+
+def _pending_key(request, token: str) -> str:
+    return f"review-data-import:{request.user.pk}:{token}"
+
+
 CHANGES_PAGE_SIZE = 50
 
 KIND_CHOICES = [
@@ -158,7 +181,7 @@ class ReviewDataImportView(SecretariatRequiredMixin, View):
     the session meanwhile): the import applied. GET: the preview of the file waiting."""
 
     def get(self, request):
-        pending = request.session.get(PENDING_IMPORT)
+        pending = _pending_load(request)
         if not pending:
             return redirect("reviews:staff-data")
         return self._preview(request, pending)
@@ -176,7 +199,7 @@ class ReviewDataImportView(SecretariatRequiredMixin, View):
             "text": text,
             "name": form.cleaned_data["file"].name[:200],
         }
-        request.session[PENDING_IMPORT] = pending
+        _pending_save(request, pending)
         return self._preview(request, pending)
 
     def _preview(self, request, pending, report=None):
@@ -209,7 +232,7 @@ class ReviewDataImportView(SecretariatRequiredMixin, View):
         )
 
     def _confirm(self, request):
-        pending = request.session.get(PENDING_IMPORT)
+        pending = _pending_load(request)
         token = request.POST.get("token", "")
         if (
             not pending
@@ -233,6 +256,7 @@ class ReviewDataImportView(SecretariatRequiredMixin, View):
             )
             return self._preview(request, pending, report)
         del request.session[PENDING_IMPORT]
+        cache.delete(_pending_key(request, pending["token"]))
         counts = report.counts
         messages.success(
             request,
@@ -283,8 +307,10 @@ class ChangeLogFilterForm(ReviewDatesMixin, forms.Form):
         return data
 
 
-def _field_labels() -> dict[str, str]:
-    labels = {}
+def _field_labels() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Each logged field's label, and the labels of its values where it has choices (or is a
+    yes/no field)."""
+    labels, values = {}, {}
     for model in (
         State,
         TreatyParticipation,
@@ -296,7 +322,12 @@ def _field_labels() -> dict[str, str]:
     ):
         for model_field in model._meta.concrete_fields:
             labels.setdefault(model_field.name, str(model_field.verbose_name))
-    return labels
+            if model_field.choices:
+                choices = {str(value): str(label) for value, label in model_field.flatchoices}
+                values.setdefault(model_field.name, {}).update(choices)
+            elif model_field.get_internal_type() == "BooleanField":
+                values.setdefault(model_field.name, {}).update({"True": _("yes"), "False": _("no")})
+    return labels, values
 
 
 ACTIONS = {
@@ -342,7 +373,7 @@ class ChangeLogView(SecretariatRequiredMixin, TemplateView):
     def _describe(entries) -> None:
         """Give each line ``rows`` (label, old, new), with State and group ids as names: two
         queries for the whole page."""
-        labels = _field_labels()
+        labels, value_labels = _field_labels()
         state_ids, group_ids = set(), set()
         for entry in entries:
             for name, values in (entry.changes or {}).items():
@@ -368,7 +399,9 @@ class ChangeLogView(SecretariatRequiredMixin, TemplateView):
             entry.rows = []
             for name, values in (entry.changes or {}).items():
                 old, new = ([*values, "", ""])[:2] if isinstance(values, list) else ("", values)
-                lookup = names.get("state" if name in STATE_FIELDS else name, {})
+                lookup = names.get("state" if name in STATE_FIELDS else name) or value_labels.get(
+                    name, {}
+                )
                 entry.rows.append(
                     (
                         labels.get(name, name.replace("_", " ")),

@@ -40,4 +40,5 @@ def test_demo_review_data_is_labelled_and_idempotent(client):
     assert ReviewerAssignment.objects.count() == 4 and ReviewContact.objects.count() == 1
     html = client.get("/reviews/states/KEN/").content.decode()
     assert "Demo data: this State" in html
-    assert "demo" in client.get("/reviews/states/?q=kenya").content.decode()
+    listing = client.get("/reviews/states/?q=kenya").content.decode()
+    assert '<span class="badge badge-warning">demo</span>' in listing

@@ -145,6 +145,15 @@ def _matrix(organization, people):
         ("GET", reverse("reviews:staff-data"), STAFF_ONLY),
         ("GET", reverse("reviews:staff-export", args=["states"]), STAFF_ONLY),
         ("GET", reverse("reviews:staff-changes"), STAFF_ONLY),
+        # Writes: an empty form is shown again with its errors to those who may write.
+        ("POST", reverse("reviews:staff-groups"), STAFF_ONLY),
+        ("POST", reverse("reviews:staff-state", args=["KEN"]), STAFF_ONLY),
+        ("POST", reverse("reviews:staff-reviewers", args=["KEN"]), STAFF_ONLY),
+        ("POST", reverse("reviews:staff-steps", args=["KEN"]), STAFF_ONLY),
+        ("POST", reverse("reviews:staff-import"), STAFF_ONLY),
+        ("POST", reverse("reviews:state-contacts", args=["KEN"]), STAFF_ONLY | {"state": 200}),
+        ("POST", reverse("reviews:state-contacts", args=["UGA"]), STAFF_ONLY),
+        ("GET", reverse("reviews:letter-context"), {"anonymous": 302} | LOGGED_IN),
     ]
 
 

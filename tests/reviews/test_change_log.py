@@ -59,7 +59,11 @@ def test_each_line_says_when_who_which_state_what_and_old_and_new_values(staff, 
     assert "CSV import" in text and "Recomputed by the portal" in text
     consent = entries[2].rows
     assert ("consent to be bound on", "2004-06-16", "2004-06-17") in consent
-    assert ("firmness", "untc_2014_snapshot", "secretariat") in consent
+    assert (
+        "firmness",
+        "UN Treaty Collection row (2014 snapshot)",
+        "Entered or corrected by the secretariat",
+    ) in consent  # the labels of the values, not their codes
     assert ("review group", "", "Group 2") in entries[1].rows  # the group's name, not its id
     assert ("reviewing State", "", "Ghana") in entries[0].rows  # the State's name, not its id
     assert "2004-06-16" in text and "Ghana" in text

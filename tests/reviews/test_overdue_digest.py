@@ -62,3 +62,16 @@ def test_no_digest_when_nothing_is_overdue(people):
     ReviewStep.objects.update(done_on=date(2020, 12, 1))
     assert review_steps_overdue_digest(datetime(2026, 11, 30, 9, tzinfo=VIENNA)) == {"queued": 0}
     assert not OutboundEmail.objects.exists()
+
+
+def test_a_representative_hears_only_of_their_own_state(people, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert review_steps_overdue_digest(datetime(2026, 11, 30, 9, tzinfo=VIENNA)) == {
+            "queued": 3
+        }
+    by_recipient = {message.to[0]: message.body for message in mail.outbox}
+    assert "Kenya:" in by_recipient["officer@example.org"]
+    assert "Uganda:" in by_recipient["officer@example.org"]
+    assert "Kenya:" in by_recipient["rep@example.go.ke"]
+    assert "Uganda" not in by_recipient["rep@example.go.ke"]
+    assert "Kenya" not in by_recipient["rep@example.go.ug"]
