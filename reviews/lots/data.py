@@ -37,23 +37,21 @@ def candidates_as_of(as_of: date) -> list[Candidate]:
 
 
 def draw_csv(draw: Draw, as_of: date) -> str:
-    """The draw as CSV, one row per reviewer, after comment lines saying it is a simulation."""
+    """The draw as one CSV table that a spreadsheet reads as it is: a row per reviewer, then
+    a row per State left out and per unmet rule; every row says in its first column that it
+    is a simulation, with the seed and the date."""
+    label = _("%(label)s; seed %(seed)s; parties as of %(date)s") % {
+        "label": SIMULATION_LABEL,
+        "seed": draw.seed,
+        "date": as_of.isoformat(),
+    }
     buffer = io.StringIO()
-    buffer.write(f"# {SIMULATION_LABEL}. {_('Seed')} {draw.seed}; ")
-    buffer.write(_("parties to the Convention as of %(date)s") % {"date": as_of.isoformat()})
-    buffer.write("\n")
-    for exclusion in draw.excluded:
-        buffer.write(
-            f"# {_('Left out')}: {exclusion.name} ({exclusion.code}): {exclusion.reason}\n"
-        )
-    for problem in draw.problems:
-        buffer.write(f"# {_('Problem')}: {problem.name} ({problem.code}): {problem.message}\n")
     writer = csv.writer(buffer)
     writer.writerow(
         [
-            _("group"), _("code"), _("State under review"), _("regional group"),
-            _("reviewer code"), _("reviewer"), _("reviewer regional group"),
-            _("same or other group"), _("instruments covered"), _("additional draw"),
+            _("simulation"), _("row"), _("group"), _("code"), _("State under review"),
+            _("regional group"), _("reviewer code"), _("reviewer"), _("reviewer regional group"),
+            _("same or other group"), _("instruments covered"), _("additional draw"), _("note"),
         ]
     )  # fmt: skip
     for _number, reviews in draw.group_reviews():
@@ -61,9 +59,18 @@ def draw_csv(draw: Draw, as_of: date) -> str:
             for r in review.reviewers:
                 writer.writerow(
                     [
-                        review.group, review.code, review.name, review.regional_group,
-                        r.code, r.name, r.regional_group, "same" if r.same_group else "other",
-                        " ".join(r.instruments), "yes" if r.additional else "no",
+                        label, "reviewer", review.group, review.code, review.name,
+                        review.regional_group, r.code, r.name, r.regional_group,
+                        "same" if r.same_group else "other", " ".join(r.instruments),
+                        "yes" if r.additional else "no", "",
                     ]
                 )  # fmt: skip
+    for exclusion in draw.excluded:
+        writer.writerow(
+            [label, "left out", "", exclusion.code, exclusion.name, *[""] * 7, exclusion.reason]
+        )
+    for problem in draw.problems:
+        writer.writerow(
+            [label, "problem", "", problem.code, problem.name, *[""] * 7, problem.message]
+        )
     return buffer.getvalue()

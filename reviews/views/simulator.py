@@ -1,6 +1,7 @@
 """The drawing-of-lots simulator: a public page and its CSV download."""
 
 import secrets
+from datetime import date
 
 from django import forms
 from django.http import HttpResponse
@@ -11,8 +12,10 @@ from django.views.generic import TemplateView
 from portal.views import PublicViewMixin
 
 from .. import lots
+from ..validation import check_review_date
 
 MAX_SEED = 999_999_999
+CONVENTION_IN_FORCE = date(2003, 9, 29)  # seed 002; DOMAIN.md
 
 
 class SimulatorForm(forms.Form):
@@ -29,6 +32,18 @@ class SimulatorForm(forms.Form):
         widget=forms.DateInput(attrs={"placeholder": "YYYY-MM-DD"}, format="%Y-%m-%d"),
         help_text=_("YYYY-MM-DD. The parties to the Convention on this date are drawn."),
     )
+
+    def clean_as_of(self):
+        as_of = self.cleaned_data["as_of"]
+        if as_of < CONVENTION_IN_FORCE:
+            raise forms.ValidationError(
+                _(
+                    "The Convention entered into force on 29 September 2003: choose that day "
+                    "or a later one."
+                )
+            )
+        check_review_date(as_of)
+        return as_of
 
 
 class SimulatorView(PublicViewMixin, TemplateView):

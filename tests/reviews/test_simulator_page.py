@@ -92,15 +92,17 @@ def test_csv_download_is_labelled_and_lists_every_reviewer(client):
     response = client.get(URL, {"seed": "5", "as_of": "2025-01-01", "format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="simulated-draw-seed-5-2025-01-01.csv"' in response["Content-Disposition"]
-    lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == f"# {LABEL}. Seed 5; parties to the Convention as of 2025-01-01"
-    assert any(line.startswith("# Left out: European Union (EUU): not a State") for line in lines)
-    rows = list(csv.reader(line for line in lines if not line.startswith("#")))
+    rows = list(csv.reader(response.content.decode("utf-8-sig").splitlines()))
     header, rows = rows[0], rows[1:]
-    assert header[:3] == ["group", "code", "State under review"]
+    assert header[:5] == ["simulation", "row", "group", "code", "State under review"]
+    assert {len(row) for row in rows} == {len(header)}  # one table, no comment lines
+    assert {row[0] for row in rows} == {f"{LABEL}; seed 5; parties as of 2025-01-01"}
+    left_out = {row[3]: row[-1] for row in rows if row[1] == "left out"}
+    assert left_out["EUU"].startswith("not a State")
     draw = lots.draw_lots(lots.candidates_as_of(date(2025, 1, 1)), 5)
-    assert len(rows) == draw.reviews_total
-    kenya = [row for row in rows if row[1] == "KEN"]
+    reviewers = [row[2:] for row in rows if row[1] == "reviewer"]
+    assert len(reviewers) == draw.reviews_total
+    kenya = [row for row in reviewers if row[1] == "KEN"]
     assert [(row[4], row[7], row[8]) for row in kenya] == [
         (r.code, "same" if r.same_group else "other", " ".join(r.instruments))
         for r in draw.reviews["KEN"].reviewers
@@ -149,10 +151,18 @@ def test_command_prints_a_labelled_reproducible_draw():
     assert "Group 3 (62 States)" in text
     assert run() == text
 
-    assert run("--format", "csv").splitlines()[0].startswith(f"# {LABEL}. Seed 11")
+    assert run("--format", "csv").splitlines()[1].startswith(f"{LABEL}; seed 11;")
     data = json.loads(run("--format", "json"))
     assert data["simulation"] == LABEL and data["seed"] == 11 and data["problems"] == []
     assert sum(len(group) for group in data["groups"]) == data["states_drawn"] == 187
 
     with pytest.raises(CommandError, match="--as-of"):
         call_command("draw_lots", "--seed", "1", "--as-of", "2025-13-01", stdout=io.StringIO())
+
+
+def test_a_date_before_the_convention_entered_into_force_is_refused(client):
+    html = client.get(URL, {"seed": "3", "as_of": "2000-01-01"}).content.decode()
+    assert "The Convention entered into force on 29 September 2003" in html
+    assert 'value="2000-01-01"' in html
+    html = client.get(URL, {"seed": "3", "as_of": "9999-01-01"}).content.decode()
+    assert "Enter a date between 1 January 1990 and 31 December 2100." in html
