@@ -1,4 +1,5 @@
-"""iCalendar files of dialogues (RFC 5545, with the icalendar library)."""
+"""iCalendar files of dialogues, personal deadlines and review deadlines (RFC 5545, with the
+icalendar library)."""
 
 from datetime import timedelta
 
@@ -6,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-PRODID = "-//UNTOC engagement portal//dialogues//EN"
+PRODID = "-//UNTOC engagement portal//calendars//EN"
 
 
 def _calendar(name: str) -> Calendar:
@@ -70,6 +71,11 @@ def calendar_bytes(name: str, events: list[Event]) -> bytes:
     for event in events:
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def day_event(uid: str, summary: str, day, url: str, description: str = "") -> Event:
+    """An all-day event on ``day`` (a date): how calendars show a deadline of a whole day."""
+    return _event(uid, summary, day, day + timedelta(days=1), url, description)
 
 
 def moment_event(uid: str, summary: str, moment, url: str) -> Event:

@@ -4,7 +4,8 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from engagement.ical import calendar_bytes, moment_event
+from engagement.deadlines import vienna_date
+from engagement.ical import calendar_bytes, day_event
 from portal.views import PublicViewMixin
 
 from ..models import ReviewStep, State
@@ -17,13 +18,15 @@ class StateDeadlinesCalendarView(PublicViewMixin, View):
         except State.DoesNotExist:
             raise Http404 from None
         url = request.build_absolute_uri(state.get_absolute_url())
+        # Steps still to do, each an all-day event on its due day (due until 23:59:59 Vienna).
         events = [
-            moment_event(
+            day_event(
                 f"review-step-{step.pk}",
-                _("%(state)s, cluster %(cluster)s: %(step)s")
+                _("Due: %(state)s, cluster %(cluster)s: %(step)s")
                 % {"state": state.name, "cluster": step.cluster, "step": step.get_kind_display()},
-                step.due_at,
+                vienna_date(step.due_at),
                 url,
+                _("Due by 23:59 Vienna time on this day."),
             )
             for step in ReviewStep.objects.filter(
                 state=state, due_at__isnull=False, done_on__isnull=True

@@ -196,7 +196,17 @@ def test_ical_feed_lists_the_states_due_dates(kenya, client):
         str(event["summary"]): event["dtstart"].dt
         for event in Calendar.from_ical(response.content).walk("VEVENT")
     }
-    assert events["Kenya, cluster 1: Focal point appointed"] == vienna(2021, 11, 15, 23, 59, 59)
+    assert events["Due: Kenya, cluster 1: Focal point appointed"] == date(2021, 11, 15)  # all day
+    review_step_record(
+        step(kenya, 1, "focal_point"),
+        done_on=date(2021, 11, 10),
+        due_on=None,
+        note="",
+        actor=None,
+        via="form",
+    )
+    done = client.get(reverse("reviews:state-ical", args=["KEN"])).content.decode()
+    assert done.count("BEGIN:VEVENT") == 11  # a step done is no longer a deadline
 
 
 def test_state_list_filters_by_review_group_and_overdue(kenya, client):
