@@ -2,6 +2,7 @@
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -294,3 +295,63 @@ def letter_review_values(state: State, language: str = "en") -> dict:
         else ""
     )
     return values
+
+
+def cycle_overview(today) -> dict:
+    """The cycle page's data: ``years`` and, per group, the cluster of each year (the one
+    under way on 1 July; this year's column, today's), what each group reviews today, the
+    States entered and the overdue steps, in a constant number of queries."""
+    from instruments.models import Cluster
+
+    from .models import PreparatoryPhase, ReviewGroup
+
+    groups = list(ReviewGroup.objects.annotate(state_count=Count("states")).order_by("number"))
+    overdue = overdue_counts()
+    clusters = {c.number: c for c in Cluster.objects.all()}
+    preparatory_phase = PreparatoryPhase.objects.first()
+    first = (
+        preparatory_phase.starts_on.year
+        if preparatory_phase
+        else min([g.starts_on.year for g in groups] or [today.year])
+    )
+    last = max(
+        [cycle.phases(g.starts_on, g.years_per_cluster)[-1].ends_on.year for g in groups] or [first]
+    )
+    years = list(range(first, last + 1))
+    rows = []
+    for group in groups:
+        cells = []
+        for year in years:
+            day = today if year == today.year else date(year, 7, 1)
+            phase = cycle.phase_on(group.starts_on, day, group.years_per_cluster)
+            cells.append(clusters.get(phase.cluster) if phase else None)
+        current = cycle.phase_on(group.starts_on, today, group.years_per_cluster)
+        rows.append(
+            {
+                "group": group,
+                "cells": cells,
+                "current": clusters.get(current.cluster) if current else None,
+                "phase": current,
+                "state_count": group.state_count,
+                "overdue": overdue["by_group"].get(group.number, 0),
+            }
+        )
+    return {
+        "overdue": overdue,
+        "overdue_kinds": [
+            (kind, label, overdue["by_kind"].get(kind, 0))
+            for kind, label in ReviewStep.Kind.choices
+        ],
+        "states_entered": sum(group.state_count for group in groups),
+        "years": years,
+        "rows": rows,
+        "today": today,
+        "this_year": today.year,
+        "preparatory": [
+            bool(preparatory_phase)
+            and preparatory_phase.starts_on.year <= year <= preparatory_phase.ends_on.year
+            for year in years
+        ],
+        "preparatory_phase": preparatory_phase,
+        "clusters": clusters.values(),
+    }

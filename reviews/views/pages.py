@@ -2,11 +2,9 @@
 compilation."""
 
 from collections import Counter
-from datetime import date
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -18,14 +16,11 @@ from engagement.views.mixins import SecretariatRequiredMixin
 from instruments.models import Cluster
 from portal.views import PublicViewMixin
 
-from .. import cycle, selectors
+from .. import selectors
 from ..filters import CompilationFilter, StateFilter, TimelineFilter
 from ..models import (
     CompilationItem,
     PartyList,
-    PreparatoryPhase,
-    ReviewGroup,
-    ReviewStep,
     State,
     TimelineEvent,
     Treaty,
@@ -153,58 +148,8 @@ class ReviewOverviewView(PublicViewMixin, TemplateView):
     template_name = "reviews/overview.html"
 
     def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        groups = list(ReviewGroup.objects.annotate(state_count=Count("states")).order_by("number"))
-        overdue = selectors.overdue_counts()
-        clusters = {c.number: c for c in Cluster.objects.all()}
-        preparatory_phase = PreparatoryPhase.objects.first()
-        first = (
-            preparatory_phase.starts_on.year
-            if preparatory_phase
-            else min([g.starts_on.year for g in groups] or [today.year])
-        )
-        last = max(
-            [cycle.phases(g.starts_on, g.years_per_cluster)[-1].ends_on.year for g in groups]
-            or [first]
-        )
-        years = list(range(first, last + 1))
-        rows = []
-        for group in groups:
-            cells = []
-            for year in years:
-                phase = cycle.phase_on(group.starts_on, date(year, 7, 1), group.years_per_cluster)
-                cells.append(clusters.get(phase.cluster) if phase else None)
-            current = cycle.phase_on(group.starts_on, today, group.years_per_cluster)
-            rows.append(
-                {
-                    "group": group,
-                    "cells": cells,
-                    "current": clusters.get(current.cluster) if current else None,
-                    "phase": current,
-                    "phases": cycle.phases(group.starts_on, group.years_per_cluster),
-                    "state_count": group.state_count,
-                    "overdue": overdue["by_group"].get(group.number, 0),
-                }
-            )
-        preparatory = [
-            bool(preparatory_phase)
-            and preparatory_phase.starts_on.year <= year <= preparatory_phase.ends_on.year
-            for year in years
-        ]
         return super().get_context_data(
-            overdue=overdue,
-            overdue_kinds=[
-                (kind, label, overdue["by_kind"].get(kind, 0))
-                for kind, label in ReviewStep.Kind.choices
-            ],
-            states_entered=sum(group.state_count for group in groups),
+            **selectors.cycle_overview(timezone.localdate()),
             is_secretariat=is_secretariat(self.request.user),
-            years=years,
-            rows=rows,
-            today=today,
-            this_year=today.year,
-            preparatory=preparatory,
-            preparatory_phase=preparatory_phase,
-            clusters=clusters.values(),
             **kwargs,
         )
