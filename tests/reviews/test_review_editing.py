@@ -79,7 +79,7 @@ def _state_forms(client):
 
 def test_correcting_party_status_marks_the_row_and_logs_it(client, staff, officer):
     url = reverse("reviews:staff-state", args=["KEN"])
-    form, parties = _state_forms(client)
+    _form, parties = _state_forms(client)
     data = page_data(client, url)
     untoc_index = next(i for i, f in enumerate(parties.forms) if f.instance.treaty == "UNTOC")
     data[f"parties-{untoc_index}-consent_date"] = "2004-06-17"
@@ -99,7 +99,7 @@ def test_correcting_party_status_marks_the_row_and_logs_it(client, staff, office
 
 def test_bad_input_is_refused_with_its_reason_and_nothing_is_lost(client, staff):
     url = reverse("reviews:staff-state", args=["KEN"])
-    form, parties = _state_forms(client)
+    _form, parties = _state_forms(client)
     data = page_data(client, url) | {"review_languages": ["en", "fr", "es", "ru"]}
     extra = len(parties.forms) - 1
     data[f"parties-{extra}-treaty"] = "UNTOC"
