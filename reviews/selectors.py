@@ -355,3 +355,20 @@ def cycle_overview(today) -> dict:
         "preparatory_phase": preparatory_phase,
         "clusters": clusters.values(),
     }
+
+
+def party_lists_with_counts():
+    """The lists of parties, each with ``listed``: how many parties the portal holds now (the
+    secretariat's corrections included), beside the official count and the gap when loaded."""
+    from .models import PartyList, TreatyParticipation
+
+    listed = (
+        TreatyParticipation.objects.filter(treaty=OuterRef("treaty"))
+        .order_by()
+        .values("treaty")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return PartyList.objects.annotate(
+        listed=Coalesce(Subquery(listed, output_field=IntegerField()), Value(0))
+    )

@@ -92,7 +92,7 @@ class StateListView(PublicViewMixin, TemplateView):
             filter=state_filter,
             states=states,
             treaties=Treaty.choices,
-            party_lists=PartyList.objects.all(),
+            party_lists=selectors.party_lists_with_counts(),
             **kwargs,
         )
 
