@@ -88,3 +88,9 @@ def test_state_page_shows_the_cluster_under_review_and_its_articles(client):
         assert ("UNTOC", "8") in {
             (a.instrument.code, a.number) for a in articles_under_review(no_uncac, 1)
         }
+
+
+def test_a_visitor_is_offered_to_sign_in_to_write_to_the_focal_point(client):
+    html = client.get(reverse("reviews:state-detail", args=["KEN"])).content.decode()
+    assert "Sign in to write to the focal point" in html
+    assert "/accounts/login/?next=/letters/new/%3Fstate%3DKEN" in html
