@@ -1,7 +1,8 @@
 """Views of the Review Mechanism, one module per area."""
 
 from .calendar import StateDeadlinesCalendarView
-from .data import ChangeLogView, ReviewDataExportView, ReviewDataImportView, ReviewDataView
+from .changes import ChangeLogView
+from .data import ReviewDataExportView, ReviewDataImportView, ReviewDataView
 from .editing import (
     ReviewersEditView,
     ReviewGroupsEditView,

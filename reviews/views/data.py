@@ -1,15 +1,12 @@
-"""The secretariat's review data: CSV export and import (preview, then confirm), and the log
-of every change."""
+"""The secretariat's review data: CSV export and import (preview, then confirm)."""
 
 from collections import Counter
-from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,24 +16,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
-from django.views.generic import TemplateView
 
-from engagement.deadlines import start_of_vienna_day
 from engagement.views.mixins import SecretariatRequiredMixin
 
 from .. import imports
 from ..models import (
     PartyList,
-    PreparatoryPhase,
-    ReviewContact,
-    ReviewDataChange,
     ReviewerAssignment,
-    ReviewGroup,
     ReviewStep,
     State,
     TreatyParticipation,
 )
-from ..validation import ReviewDatesMixin
 
 PENDING_IMPORT = "review_data_import"  # session key of the file waiting for confirmation
 PENDING_SECONDS = 3600  # how long a previewed file waits in the cache for its confirmation
@@ -60,8 +50,6 @@ def _pending_load(request) -> dict | None:
 def _pending_key(request, token: str) -> str:
     return f"review-data-import:{request.user.pk}:{token}"
 
-
-CHANGES_PAGE_SIZE = 50
 
 KIND_CHOICES = [
     ("states", gettext_lazy("States: groups and languages")),
@@ -272,140 +260,3 @@ class ReviewDataImportView(SecretariatRequiredMixin, View):
             ),
         )
         return redirect("reviews:staff-data")
-
-
-class ChangeLogFilterForm(ReviewDatesMixin, forms.Form):
-    state = forms.CharField(
-        label=gettext_lazy("State"),
-        required=False,
-        max_length=120,
-        help_text=gettext_lazy("ISO3 code or part of the name"),
-    )
-    via = forms.ChoiceField(
-        label=gettext_lazy("Through"),
-        required=False,
-        choices=[("", gettext_lazy("Any")), *ReviewDataChange.Via.choices],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # "from" is a Python keyword: these two are named in the query string only.
-        for name, label in (("from", gettext_lazy("From")), ("to", gettext_lazy("To"))):
-            self.fields[name] = forms.DateField(
-                label=label,
-                required=False,
-                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                input_formats=["%Y-%m-%d"],
-                error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
-            )
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("from"), data.get("to")
-        if start and end and start > end:
-            self.add_error("to", _("The end date is before the start date."))
-        return data
-
-
-def _field_labels() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """Each logged field's label, and the labels of its values where it has choices (or is a
-    yes/no field)."""
-    labels, values = {}, {}
-    for model in (
-        State,
-        TreatyParticipation,
-        ReviewerAssignment,
-        ReviewStep,
-        ReviewGroup,
-        ReviewContact,
-        PreparatoryPhase,
-    ):
-        for model_field in model._meta.concrete_fields:
-            labels.setdefault(model_field.name, str(model_field.verbose_name))
-            if model_field.choices:
-                choices = {str(value): str(label) for value, label in model_field.flatchoices}
-                values.setdefault(model_field.name, {}).update(choices)
-            elif model_field.get_internal_type() == "BooleanField":
-                values.setdefault(model_field.name, {}).update({"True": _("yes"), "False": _("no")})
-    return labels, values
-
-
-ACTIONS = {
-    "created": gettext_lazy("created"),
-    "changed": gettext_lazy("changed"),
-    "deleted": gettext_lazy("deleted"),
-}
-STATE_FIELDS = ("state", "state_under_review", "reviewer")  # logged as State ids
-
-
-class ChangeLogView(SecretariatRequiredMixin, TemplateView):
-    """The change log, newest first, in a constant number of queries per page."""
-
-    template_name = "reviews/staff/changes.html"
-
-    def get_context_data(self, **kwargs):
-        form = ChangeLogFilterForm(self.request.GET or None)
-        lines = ReviewDataChange.objects.select_related("actor", "state")
-        if form.is_bound:
-            form.is_valid()
-            data = form.cleaned_data  # the fields that are valid, even if one is not
-            if data.get("state"):
-                text = data["state"].strip()
-                lines = lines.filter(Q(state__code__iexact=text) | Q(state__name__icontains=text))
-            if data.get("via"):
-                lines = lines.filter(via=data["via"])
-            if data.get("from"):
-                lines = lines.filter(at__gte=start_of_vienna_day(data["from"]))
-            if data.get("to"):
-                lines = lines.filter(at__lt=start_of_vienna_day(data["to"] + timedelta(days=1)))
-        page = Paginator(lines.order_by("-at", "-id"), CHANGES_PAGE_SIZE).get_page(
-            self.request.GET.get("page")
-        )
-        entries = list(page.object_list)
-        self._describe(entries)
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        return super().get_context_data(
-            form=form, page=page, entries=entries, filter_query=params.urlencode(), **kwargs
-        )
-
-    @staticmethod
-    def _describe(entries) -> None:
-        """Give each line ``rows`` (label, old, new), with State and group ids as names: two
-        queries for the whole page."""
-        labels, value_labels = _field_labels()
-        state_ids, group_ids = set(), set()
-        for entry in entries:
-            for name, values in (entry.changes or {}).items():
-                ids = {
-                    str(value) for value in values if str(value).isascii() and str(value).isdigit()
-                }
-                if name in STATE_FIELDS:
-                    state_ids |= ids
-                elif name == "review_group":
-                    group_ids |= ids
-        names = {}
-        if state_ids:
-            names["state"] = {
-                str(pk): name
-                for pk, name in State.objects.filter(pk__in=state_ids).values_list("pk", "name")
-            }
-        if group_ids:
-            names["review_group"] = {
-                str(group.pk): str(group) for group in ReviewGroup.objects.filter(pk__in=group_ids)
-            }
-        for entry in entries:
-            entry.action_label = ACTIONS.get(entry.action, entry.action)
-            entry.rows = []
-            for name, values in (entry.changes or {}).items():
-                old, new = ([*values, "", ""])[:2] if isinstance(values, list) else ("", values)
-                lookup = names.get("state" if name in STATE_FIELDS else name) or value_labels.get(
-                    name, {}
-                )
-                entry.rows.append(
-                    (
-                        labels.get(name, name.replace("_", " ")),
-                        lookup.get(str(old), old),
-                        lookup.get(str(new), new),
-                    )
-                )
