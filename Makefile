@@ -10,7 +10,8 @@ PYTEST_ARGS ?=
 .PHONY: help install chromium setup run test test-fast e2e lint format services demo bench fixtures clean
 
 help:
-	@echo "make run       set up everything and serve the portal on http://$(HOST):$(PORT)"
+	@echo "make run       set up everything, load demo data and serve the portal on http://$(HOST):$(PORT)"
+	@echo "make demo      load the labelled demo data and print the demo logins"
 	@echo "make test      the whole test suite (lint, unit, integration, browser)"
 	@echo "make services  the production topology natively: gunicorn, worker, beat, mail catcher"
 	@echo "make bench     the benchmarks under bench/ (they print their figures)"
@@ -36,10 +37,14 @@ setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 
+# Labelled demo data (idempotent); prints the demo logins.
+demo: setup
+	$(BIN)/python manage.py load_demo_data
+
 # Embedded mode: tasks run eagerly in the web process and the deadline sweeps run on a timer
 # (run_deadlines --every) beside the development server; Ctrl-C stops both.
 SWEEP_EVERY ?= 60
-run: setup
+run: demo
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py run_deadlines --every $(SWEEP_EVERY) --verbosity 0 & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

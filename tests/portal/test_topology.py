@@ -45,3 +45,10 @@ def test_make_services_runs_the_same_processes():
         "aiosmtpd",
     ):
         assert process in target, process
+
+
+def test_make_run_loads_the_demo_data_and_prints_its_logins():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "\nrun: demo\n" in makefile
+    demo = makefile.split("\ndemo: setup\n", 1)[1].split("\n\n", 1)[0]
+    assert "manage.py load_demo_data" in demo and "--quiet-logins" not in demo

@@ -21,6 +21,7 @@ class Command(BaseCommand):
         out("")
         users, organizations = counts["users"], counts["organizations"]
         out(f"Demo data loaded: {users} users, {organizations} organizations (labelled demo).")
+        out("Kenya carries demo review data (group, reviewers, focal point, steps), labelled demo.")
         out(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for spec in DEMO_USERS:
             role = spec.role.label if spec.role else "Applicant (member of an organization)"
