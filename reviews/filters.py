@@ -10,7 +10,15 @@ from django_filters import (
     NumberFilter,
 )
 
-from .models import CompilationItem, RegionalGroup, ReviewGroup, State, TimelineEvent, Treaty
+from .models import (
+    CompilationItem,
+    RegionalGroup,
+    ReviewGroup,
+    ReviewStep,
+    State,
+    TimelineEvent,
+    Treaty,
+)
 
 
 class TimelineFilter(FilterSet):
@@ -64,8 +72,7 @@ class CompilationFilter(FilterSet):
 
 class StateFilter(FilterSet):
     """States: by name, UN regional group, review group, party status per instrument, and
-    whether a step of their review is overdue (on a queryset annotated with
-    ``overdue_steps``, see ``selectors.states_with_review_status``)."""
+    whether a step of their review is overdue."""
 
     q = CharFilter(label=_("State"), method="filter_name")
     regional_group = ChoiceFilter(
@@ -104,4 +111,6 @@ class StateFilter(FilterSet):
         return queryset.filter(participations__treaty=value)
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.filter(overdue_steps__gt=0) if value else queryset
+        if not value:
+            return queryset
+        return queryset.filter(pk__in=ReviewStep.objects.overdue().values("state_id"))
