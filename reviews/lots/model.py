@@ -147,6 +147,20 @@ class Draw:
     def reviews_total(self) -> int:
         return sum(self.reviews_performed.values())
 
+    def find(self, text: str) -> Review | None:
+        """The review of the State named by ``text`` (its ISO3 code, or its name or a part of
+        it when only one State matches)."""
+        text = text.strip()
+        if text.upper() in self.reviews:
+            return self.reviews[text.upper()]
+        matches = [r for r in self.reviews.values() if text.casefold() in r.name.casefold()]
+        exact = [r for r in matches if r.name.casefold() == text.casefold()]
+        return (exact or matches)[0] if len(exact or matches) == 1 else None
+
+    def reviewed_by(self, code: str) -> list[Review]:
+        """The States that ``code`` reviews in this draw."""
+        return [r for r in self.reviews.values() if any(x.code == code for x in r.reviewers)]
+
     def group_reviews(self) -> list[tuple[int, list[Review]]]:
         return [
             (number, [self.reviews[code] for code in codes])

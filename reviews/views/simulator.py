@@ -33,6 +33,13 @@ class SimulatorForm(forms.Form):
         help_text=_("YYYY-MM-DD. The parties to the Convention on this date are drawn."),
     )
 
+    state = forms.CharField(
+        label=_("Find a State in the draw"),
+        required=False,
+        max_length=120,
+        help_text=_("Optional: a name or an ISO3 code, e.g. Kenya or KEN."),
+    )
+
     def clean_as_of(self):
         as_of = self.cleaned_data["as_of"]
         if as_of < CONVENTION_IN_FORCE:
@@ -55,16 +62,37 @@ class SimulatorView(PublicViewMixin, TemplateView):
         else:  # a fresh seed, shown in the form and in the link, so the draw can be repeated
             today = timezone.localdate().isoformat()
             form = SimulatorForm({"seed": secrets.randbelow(MAX_SEED + 1), "as_of": today})
-        draw = as_of = None
+        draw = as_of = found = None
         if form.is_valid():
             as_of = form.cleaned_data["as_of"]
             draw = lots.draw_lots(lots.candidates_as_of(as_of), form.cleaned_data["seed"])
             if request.GET.get("format") == "csv":
                 return self.csv_response(draw, as_of)
+            found = self.find(form, draw)
         context = self.get_context_data(
-            form=form, draw=draw, as_of=as_of, label=lots.SIMULATION_LABEL
+            form=form,
+            draw=draw,
+            as_of=as_of,
+            found=found,
+            reviewed_by=draw.reviewed_by(found.code) if found else [],
+            label=lots.SIMULATION_LABEL,
         )
         return self.render_to_response(context)
+
+    @staticmethod
+    def find(form, draw):
+        """The review of the State the visitor looks for, or a field error saying why not."""
+        text = form.cleaned_data.get("state", "").strip()
+        if not text:
+            return None
+        found = draw.find(text)
+        if found is None:
+            form.add_error(
+                "state",
+                _("No single State of this draw matches “%(text)s”: try its full name or code.")
+                % {"text": text},
+            )
+        return found
 
     def csv_response(self, draw, as_of):
         body = ("\ufeff" + lots.draw_csv(draw, as_of)).encode("utf-8")  # BOM: Excel reads UTF-8

@@ -17,7 +17,7 @@ def test_run_a_draw_read_the_reviewers_and_open_a_state(live_server, page: Page)
     page.get_by_label("Parties as of:", exact=True).fill("2025-01-01")
     page.get_by_role("button", name="Run the draw").click()
 
-    expect(page).to_have_url(re.compile(r"\?seed=2020&as_of=2025-01-01$"))
+    expect(page).to_have_url(re.compile(r"\?seed=2020&as_of=2025-01-01(&state=)?$"))
     expect(page.locator("hgroup")).to_contain_text(LABEL)
     expect(page.get_by_role("heading", name="Draw with seed 2020")).to_be_visible()
     for number in (1, 2, 3):
@@ -40,6 +40,18 @@ def test_run_a_draw_read_the_reviewers_and_open_a_state(live_server, page: Page)
     page.go_back()
     kenya.get_by_role("rowheader").get_by_role("link", name="Kenya", exact=True).click()
     expect(page.get_by_role("heading", name="Kenya", exact=True)).to_be_visible()
+
+
+def test_find_a_state_in_the_draw(live_server, page: Page):
+    page.goto(live_server.url + "/reviews/simulator/?seed=2020&as_of=2025-01-01")
+    page.get_by_role("textbox", name="Find a State in the draw").fill("Kenya")
+    page.get_by_role("button", name="Run the draw").click()
+    found = page.locator(".simulator-found")
+    expect(found.get_by_role("heading")).to_have_text(
+        re.compile(r"^Kenya in this draw: group [123]$")
+    )
+    expect(found).to_contain_text(LABEL)
+    expect(found.get_by_role("link").first).to_be_visible()
 
 
 def test_a_bad_seed_is_explained_on_the_page(live_server, page: Page):

@@ -166,3 +166,24 @@ def test_a_date_before_the_convention_entered_into_force_is_refused(client):
     assert 'value="2000-01-01"' in html
     html = client.get(URL, {"seed": "3", "as_of": "9999-01-01"}).content.decode()
     assert "Enter a date between 1 January 1990 and 31 December 2100." in html
+
+
+def test_a_visitor_finds_a_state_in_the_draw(client):
+    response = client.get(URL, {"seed": "5", "as_of": "2025-01-01", "state": "kenya"})
+    draw = lots.draw_lots(lots.candidates_as_of(date(2025, 1, 1)), 5)
+    kenya = draw.reviews["KEN"]
+    html = response.content.decode()
+    assert response.context["found"] == kenya
+    assert f"Kenya in this draw: group {kenya.group}" in html
+    for reviewer in kenya.reviewers:
+        assert reviewer.name in html
+    assert {r.code for r in response.context["reviewed_by"]} == {
+        r.code for r in draw.reviews.values() if any(x.code == "KEN" for x in r.reviewers)
+    }
+    assert (
+        client.get(URL, {"seed": "5", "as_of": "2025-01-01", "state": "KEN"}).context["found"]
+        == kenya
+    )
+    missing = client.get(URL, {"seed": "5", "as_of": "2025-01-01", "state": "Guin"})
+    assert "No single State of this draw matches" in missing.content.decode()  # 4 Guineas
+    assert missing.context["draw"] is not None  # the draw is still shown
