@@ -16,6 +16,7 @@ from .models import (
     TreatyParticipation,
     UnLanguage,
 )
+from .models.states import name_sort_key
 from .validation import ReviewDatesMixin, done_on_problem, signature_problem
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -141,7 +142,8 @@ class ReviewerFormSet(BaseInlineFormSet):
         states = State.objects.order_by("name")
         if instance is not None:
             states = states.exclude(pk=instance.pk)
-        choices = [("", "---------"), *states.values_list("pk", "name")]
+        named = sorted(states.values_list("pk", "name"), key=lambda row: name_sort_key(row[1]))
+        choices = [("", "---------"), *named]
         kwargs["form_kwargs"] = {"reviewer_choices": choices, **kwargs.get("form_kwargs", {})}
         super().__init__(*args, **kwargs)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from engagement import letters
 from engagement.models import Letter
 from reviews.models import State
+from reviews.models.states import name_sort_key
 
 
 def _text(label, name, *, required=False, rows=None, help_text=""):
@@ -60,6 +61,10 @@ class LetterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.preview = preview  # a preview shows blanks where the letter is not complete yet
         self.fields["date"].initial = timezone.localdate()
+        if not preview:  # the State list as readers sort it (accented names in place)
+            states = State.objects.values_list("pk", "name")
+            named = sorted(states, key=lambda row: name_sort_key(row[1]))
+            self.fields["state"].choices = [("", "---------"), *named]
 
     def clean(self):
         cleaned = super().clean()

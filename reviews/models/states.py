@@ -5,9 +5,18 @@ incomplete for today, so every row keeps its source and how firm it is, and ever
 "as of" and known gap.
 """
 
+import unicodedata
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+
+def name_sort_key(name: str) -> str:
+    """Sort names as readers expect: "Côte d'Ivoire" among the Cs, "Türkiye" before Turkmenistan
+    (databases compare the bytes, which puts accented letters after Z)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 class RegionalGroup(models.TextChoices):

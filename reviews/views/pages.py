@@ -26,6 +26,7 @@ from ..models import (
     Treaty,
     UnLanguage,
 )
+from ..models.states import name_sort_key
 from ..permissions import can_edit_review_contacts
 
 
@@ -83,7 +84,7 @@ class StateListView(PublicViewMixin, TemplateView):
             self.request.GET,
             queryset=selectors.states_with_review_status().order_by("name"),
         )
-        states = list(state_filter.qs.distinct())
+        states = sorted(state_filter.qs.distinct(), key=lambda state: name_sort_key(state.name))
         treaties = [value for value, _label in Treaty.choices]
         for state in states:
             by_treaty = {p.treaty: p for p in state.participations.all()}

@@ -94,3 +94,10 @@ def test_a_visitor_is_offered_to_sign_in_to_write_to_the_focal_point(client):
     html = client.get(reverse("reviews:state-detail", args=["KEN"])).content.decode()
     assert "Sign in to write to the focal point" in html
     assert "/accounts/login/?next=/letters/new/%3Fstate%3DKEN" in html
+
+
+def test_states_are_sorted_as_readers_expect_with_accented_names_in_place(client):
+    names = [s.name for s in client.get(reverse("reviews:state-list")).context["states"]]
+    ivory = names.index("Côte d'Ivoire")
+    assert names[ivory - 1] == "Costa Rica" and names[ivory + 1] == "Croatia"
+    assert names.index("Türkiye") < names.index("Turkmenistan")
