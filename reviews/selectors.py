@@ -179,6 +179,17 @@ def related_dialogues(state: State, limit: int = 5):
     )
 
 
+def next_due_step(state: State, now=None, cluster: int | None = None) -> ReviewStep | None:
+    """The State's next step (of ``cluster``, if given) with a due date still to come and
+    nothing recorded."""
+    upcoming = ReviewStep.objects.filter(
+        state=state, done_on__isnull=True, due_at__gte=now or timezone.now()
+    )
+    if cluster is not None:
+        upcoming = upcoming.filter(cluster=cluster)
+    return upcoming.order_by("due_at").first()
+
+
 def review_context_sentence(state: State, now=None) -> str:
     """A sentence on the State's review for a letter: the cluster under way and the next step
     due, or an empty string when the review group is not entered or the cycle is over."""
@@ -197,13 +208,7 @@ def review_context_sentence(state: State, now=None) -> str:
         "start": date_format(phase.starts_on, "F Y"),
         "end": date_format(phase.ends_on, "F Y"),
     }
-    upcoming = (
-        ReviewStep.objects.filter(
-            state=state, cluster=phase.cluster, done_on__isnull=True, due_at__gte=now
-        )
-        .order_by("due_at")
-        .first()
-    )
+    upcoming = next_due_step(state, now, cluster=phase.cluster)
     if upcoming:
         sentence += " " + _("Next due: %(step)s, by %(date)s.") % {
             "step": steps.RULE_BY_KIND[upcoming.kind].noun,

@@ -125,6 +125,7 @@ class StateDetailView(PublicViewMixin, TemplateView):
             articles=selectors.articles_under_review(state, phase.cluster) if phase else [],
             phases=phases,
             overdue=[step for item in phases for step in item.overdue],
+            next_due=selectors.next_due_step(state),
             reviewers=selectors.reviewers_by_instrument(state),
             reviews_performed=selectors.reviews_performed_by(state),
             languages=[LANGUAGE_NAMES.get(code, code) for code in state.review_languages],

@@ -305,3 +305,13 @@ def test_letter_context_follows_the_state_chosen_in_the_builder(kenya, client):
         "recipient_title": "",
     }
     assert client.get(url, {"state": "x", "language": "zz"}).json()["review_context"] == ""
+
+
+def test_state_page_says_which_step_is_due_next(kenya, client):
+    url = reverse("reviews:state-detail", args=["KEN"])
+    with time_machine.travel(vienna(2026, 3, 2, 10), tick=False):
+        html = client.get(url).content.decode()
+    assert (
+        "Next step due: Self-assessment questionnaire submitted (cluster 3), by 1 May 2026, "
+        "23:59 Vienna time." in html
+    )
