@@ -1,7 +1,12 @@
 """Forms of the review data: groups' dates, a State's data, reviewers, steps and contacts."""
 
 from django import forms
-from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
+from django.forms import (
+    BaseInlineFormSet,
+    BaseModelFormSet,
+    inlineformset_factory,
+    modelformset_factory,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +27,19 @@ from .validation import ReviewDatesMixin, done_on_problem, signature_problem
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class RowsFormSetMixin:
+    """A row that someone else deleted after the page was shown says so, on the row."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        row_id = form.fields.get(self.model._meta.pk.name)
+        if row_id is not None:
+            row_id.error_messages["invalid_choice"] = _(
+                "Someone else deleted this row meanwhile; reload the page to see the rows as "
+                "they are."
+            )
+
+
 class ReviewGroupForm(ReviewDatesMixin, forms.ModelForm):
     class Meta:
         model = ReviewGroup
@@ -39,8 +57,12 @@ class ReviewGroupForm(ReviewDatesMixin, forms.ModelForm):
         return years
 
 
+class ReviewGroupBaseFormSet(RowsFormSetMixin, BaseModelFormSet):
+    pass
+
+
 ReviewGroupFormSet = modelformset_factory(
-    ReviewGroup, form=ReviewGroupForm, extra=0, edit_only=True
+    ReviewGroup, form=ReviewGroupForm, formset=ReviewGroupBaseFormSet, extra=0, edit_only=True
 )
 
 
@@ -96,7 +118,7 @@ class ParticipationForm(ReviewDatesMixin, forms.ModelForm):
         return data
 
 
-class UniqueTreatyFormSet(BaseInlineFormSet):
+class UniqueTreatyFormSet(RowsFormSetMixin, BaseInlineFormSet):
     def clean(self):
         super().clean()
         seen = set()
@@ -133,7 +155,7 @@ class ReviewerForm(forms.ModelForm):
             self.fields["reviewer"].choices = reviewer_choices
 
 
-class ReviewerFormSet(BaseInlineFormSet):
+class ReviewerFormSet(RowsFormSetMixin, BaseInlineFormSet):
     """A State's reviewers: no self-review, no pair twice (each refused on its row), at most
     four reviewers in all."""
 
@@ -229,7 +251,7 @@ class ContactForm(ReviewDatesMixin, forms.ModelForm):
         widgets = {"appointed_on": DATE}
 
 
-class ContactFormSet(BaseInlineFormSet):
+class ContactFormSet(RowsFormSetMixin, BaseInlineFormSet):
     """A State's focal point (one) and governmental experts."""
 
     def clean(self):

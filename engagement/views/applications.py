@@ -43,7 +43,7 @@ class ApplyView(ActingOrganizationMixin, TemplateView):
     def existing(self):
         """The application being edited (``?dialogue=``), if the organization has one."""
         dialogue = self.request.GET.get("dialogue")
-        if not (dialogue and dialogue.isdigit()):
+        if not (dialogue and dialogue.isascii() and dialogue.isdigit()):
             return None
         return (
             self.organization.applications.filter(dialogue_id=dialogue)

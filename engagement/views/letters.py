@@ -51,7 +51,7 @@ class LetterBuilderView(ActingOrganizationMixin, TemplateView):
     def initial(self) -> dict:
         user, organization = self.request.user, self.organization
         copy = self.request.GET.get("copy")
-        if copy and copy.isdigit():
+        if copy and copy.isascii() and copy.isdigit():
             source = _letter_for(user, int(copy)).input
             initial = {
                 key: value for key, value in source.items() if not key.startswith("organization_")
@@ -77,7 +77,8 @@ class LetterBuilderView(ActingOrganizationMixin, TemplateView):
         if state is None:
             return {}
         values = letter_review_values(state, "en")  # the builder starts with an English letter
-        return {key: value for key, value in values.items() if value}
+        self.portal_values = {key: value for key, value in values.items() if value}
+        return self.portal_values
 
     def render_form(self, form, preview=""):
         return self.render_to_response(
@@ -89,8 +90,12 @@ class LetterBuilderView(ActingOrganizationMixin, TemplateView):
             )
         )
 
+    portal_values: dict = {}
+
     def get(self, request, *args, **kwargs):
         form = LetterForm(initial=self.initial())
+        for name, value in self.portal_values.items():  # what the portal filled in, for the
+            form.fields[name].widget.attrs["data-portal-value"] = value  # script to replace
         preview = ""
         if form.initial.get("state"):
             values = {k: getattr(v, "pk", v) for k, v in form.initial.items() if v is not None}

@@ -19,7 +19,8 @@ class ReviewDataError(ValueError):
 def _lock(state: State) -> None:
     """Hold the State's row until the transaction ends: writes to one State's review data
     (and the steps they reschedule) happen one after the other."""
-    list(State.objects.select_for_update().filter(pk=state.pk).values_list("pk"))
+    # no_key: rows that point at the State (steps, reviewers) can still be inserted.
+    list(State.objects.select_for_update(no_key=True).filter(pk=state.pk).values_list("pk"))
 
 
 @transaction.atomic
@@ -122,6 +123,7 @@ def review_step_record(
 def state_review_update(state: State, *, actor, via: str, **values) -> bool:
     """Change a State's regional group, review group, review languages or the source of its
     review data; a new review group reschedules its steps. Returns whether anything changed."""
+    _lock(state)
     unknown = set(values) - STATE_FIELDS
     if unknown:
         raise ReviewDataError(
@@ -150,6 +152,7 @@ STATE_FIELDS = {"regional_group", "review_group", "review_languages", "review_so
 def participation_record(participation: TreatyParticipation, *, actor, via: str) -> bool:
     """Save a party-status row the secretariat entered or corrected: it becomes firmness
     ``secretariat`` and is kept as it is when the reference data is loaded again."""
+    _lock(participation.state)
     participation.firmness = TreatyParticipation.Firmness.SECRETARIAT
     return save_with_log(participation, actor=actor, via=via) is not None
 

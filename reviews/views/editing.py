@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from engagement.deadlines import vienna_date
 from engagement.views.mixins import SecretariatRequiredMixin
 
-from .. import services
+from .. import selectors, services
 from ..forms import (
     ContactFormSet,
     ContactsPublicForm,
@@ -42,7 +42,9 @@ class StateMixin:
         return super().get_context_data(state=self.state, **kwargs)
 
     def lock(self):
-        State.objects.select_for_update().filter(pk=self.state.pk).first()
+        # no_key: rows that point at this State (steps, reviewers) can still be written.
+        State.objects.select_for_update(no_key=True).filter(pk=self.state.pk).first()
+        self.state.refresh_from_db()
 
     def done(self, message):
         messages.success(self.request, message)
@@ -53,16 +55,18 @@ class FormsPageMixin:
     """GET shows the page's forms; POST saves them all when all are valid, else shows them
     again with their errors and everything the user typed.
 
-    The page carries a ``version`` of the data it shows. If someone else saved in between,
-    nothing is saved and the user is told, with their entries kept; the data are locked
-    while the version is compared and the changes written, so two saves never interleave.
+    The page carries a ``version`` of the data it shows. The rows are locked, read afresh and
+    compared with that version before anything is validated: if someone else saved in
+    between, nothing is saved and the user is told, with their entries kept. A page shown
+    again with errors keeps the version it was opened with, so a later save still notices.
     """
 
     def version_data(self):
         raise NotImplementedError
 
     def lock(self):
-        """Lock the rows this page edits until the end of the transaction."""
+        """Lock the rows this page edits until the end of the transaction, and read them
+        afresh."""
 
     def version(self) -> str:
         rows = repr(self.version_data()).encode()
@@ -71,21 +75,27 @@ class FormsPageMixin:
     def get(self, request, *args, **kwargs):
         return self.render(self.build_forms(None))
 
-    def render(self, forms):
-        return self.render_to_response(self.get_context_data(version=self.version(), **forms))
+    def render(self, forms, version=None):
+        return self.render_to_response(
+            self.get_context_data(version=version or self.version(), **forms)
+        )
 
     def post(self, request, *args, **kwargs):
-        forms = self.build_forms(request.POST)
-        valid = [form.is_valid() for form in forms.values()]  # every form shows its errors
-        if not all(valid):
-            messages.error(request, _("Nothing was saved: please correct the errors below."))
-            return self.render(forms)
+        posted_version = request.POST.get("version", "")
+        forms = {}
         try:
             with transaction.atomic():
                 self.lock()
-                if request.POST.get("version") != self.version():
+                forms = self.build_forms(request.POST)
+                if posted_version != self.version():
                     raise StaleData
+                valid = [form.is_valid() for form in forms.values()]  # all show their errors
+                if not all(valid):
+                    raise InvalidForms
                 return self.save(**forms)
+        except InvalidForms:
+            messages.error(request, _("Nothing was saved: please correct the errors below."))
+            return self.render(forms, version=posted_version)
         except StaleData:
             messages.error(
                 request,
@@ -105,7 +115,12 @@ class FormsPageMixin:
                     else _("two rows clash (the same entry twice, or swapped); save in two steps")
                 },
             )
+            return self.render(forms, version=posted_version)
         return self.render(forms)
+
+
+class InvalidForms(Exception):
+    """A form of the page has errors."""
 
 
 def formset_save(formset, *, actor, state, field="state", record=services.save_with_log):
@@ -137,7 +152,7 @@ class ReviewGroupsEditView(SecretariatRequiredMixin, FormsPageMixin, TemplateVie
         }
 
     def lock(self):
-        list(ReviewGroup.objects.select_for_update())
+        list(ReviewGroup.objects.select_for_update(no_key=True))
 
     def version_data(self):
         return (
@@ -149,8 +164,8 @@ class ReviewGroupsEditView(SecretariatRequiredMixin, FormsPageMixin, TemplateVie
         if preparatory.has_changed():
             services.save_with_log(preparatory.instance, actor=self.request.user, via=FORM)
         moved = 0
-        for form in formset.forms:
-            if form.has_changed():
+        for form in formset.initial_forms:  # the three groups: a tampered form adds none
+            if form.instance.pk and form.has_changed():
                 moved += services.review_group_update(
                     form.instance,
                     actor=self.request.user,
@@ -218,7 +233,14 @@ class ReviewersEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Te
         formset_save(
             formset, actor=user, state=self.state, field="state_under_review", record=record
         )
+        for warning in selectors.reviewer_rule_warnings(self.state):
+            messages.warning(self.request, warning)
         return self.done(_("The reviewers were saved."))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            warnings=selectors.reviewer_rule_warnings(self.state), **kwargs
+        )
 
 
 class StepsEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, TemplateView):
@@ -245,10 +267,12 @@ class StepsEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Templa
             for step in steps
         ]
         formset = StepFormSet(data, initial=initial)
-        for form, step in zip(formset.forms, steps, strict=False):
-            form.step_object = step
-            form.rule = RULE_BY_KIND[step.kind].rule
-            form.overdue = step.is_overdue()
+        by_pk = {str(step.pk): step for step in steps}
+        for form in formset.forms:  # each form with the step it names, not its position
+            form.step_object = by_pk.get(str(form["step"].value()))
+            if form.step_object is not None:
+                form.rule = RULE_BY_KIND[form.step_object.kind].rule
+                form.overdue = form.step_object.is_overdue()
         return {"formset": formset}
 
     def version_data(self):
@@ -264,8 +288,8 @@ class StepsEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Templa
             if not form.has_changed():
                 continue
             step = steps.get(form.cleaned_data["step"])
-            if step is None:
-                raise Http404
+            if step is None:  # the State's steps changed since the page was shown
+                raise StaleData
             services.review_step_record(
                 step,
                 done_on=form.cleaned_data["done_on"],

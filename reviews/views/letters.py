@@ -16,7 +16,8 @@ class LetterContextView(View):
 
     def get(self, request):
         state_id = request.GET.get("state", "")
-        state = State.objects.filter(pk=state_id).first() if state_id.isdigit() else None
+        digits = state_id.isascii() and state_id.isdigit()
+        state = State.objects.filter(pk=state_id).first() if digits else None
         language = request.GET.get("language", "en")
         if language not in dict(LANGUAGES):
             language = "en"

@@ -1,5 +1,5 @@
 // On a phone the main navigation folds behind a "Menu" button. Without JavaScript it is
-// shown in full, as on a wide screen.
+// shown in full, as on a wide screen. Escape closes an open drop-down of the navigation.
 (function () {
   "use strict";
   var button = document.querySelector(".menu-button");
@@ -19,8 +19,11 @@
       return;
     }
     Array.prototype.forEach.call(nav.querySelectorAll("details[open]"), function (menu) {
+      var focusInside = menu.contains(document.activeElement);
       menu.open = false;
-      menu.querySelector("summary").focus();
+      if (focusInside) {
+        menu.querySelector("summary").focus();
+      }
     });
   });
 })();

@@ -25,3 +25,17 @@ def test_the_navigation_shows_in_full_on_a_wide_screen(live_server, page: Page):
     page.goto(live_server.url + "/")
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
     expect(page.get_by_role("link", name="States parties")).to_be_visible()
+
+
+def test_escape_closes_an_open_drop_down(live_server, page: Page, login_as):
+    from engagement.models import Role
+    from tests.factories import UserFactory, grant_role
+
+    login_as(grant_role(UserFactory(), Role.SECRETARIAT))
+    page.goto(live_server.url + "/reviews/")
+    menu = page.locator("details.dropdown", has_text="Secretariat")
+    menu.locator("summary").click()
+    expect(menu).to_have_attribute("open", "")
+    page.keyboard.press("Escape")
+    expect(menu).not_to_have_attribute("open", "")
+    expect(menu.locator("summary")).to_be_focused()

@@ -76,3 +76,8 @@ def test_find_a_state_see_its_review_open_its_articles_and_write_to_it(
         expect(sentence).to_have_value("")
         expect(page.locator("#letter-preview")).to_contain_text("The Government of Uganda")
         expect(page.locator("#letter-preview")).not_to_contain_text("Its review on cluster 3")
+        # What the user typed is theirs: another State leaves it as it is.
+        sentence.fill("Our own words on the review.")
+        page.get_by_label("State:").select_option(label="Kenya")
+        expect(page.locator("#letter-preview")).to_contain_text("The Government of Kenya")
+        expect(sentence).to_have_value("Our own words on the review.")

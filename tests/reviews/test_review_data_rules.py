@@ -85,10 +85,15 @@ def test_far_dates_are_refused_on_the_page_never_an_error_page(client, staff, ke
 
 def test_a_tampered_groups_form_cannot_add_a_group(client, staff):
     url = reverse("reviews:staff-groups")
-    data = page_data(client, url) | {"form-TOTAL_FORMS": "4", "form-3-starts_on": "2023-01-01"}
-    response = client.post(url, data)
-    assert response.status_code in (200, 302)
+    data = page_data(client, url) | {
+        "form-TOTAL_FORMS": "4",
+        "form-3-starts_on": "2023-01-01",
+        "form-3-years_per_cluster": "2",
+        "form-3-note": "a fourth group",
+    }
+    assert client.post(url, data).status_code == 302
     assert ReviewGroup.objects.count() == 3
+    assert not ReviewDataChange.objects.filter(changes__icontains="a fourth group").exists()
 
 
 def test_the_signature_comes_before_the_consent(client, staff):
@@ -217,3 +222,47 @@ def test_an_unknown_language_code_does_not_break_the_state_page(client, kenya):
     response = client.get(reverse("reviews:state-detail", args=["KEN"]))
     assert response.status_code == 200
     assert "Review languages: English, xx" in response.content.decode()
+
+
+def test_an_invalid_save_after_someone_elses_still_says_the_data_changed(client, staff, kenya):
+    data = page_data(client, CONTACTS_URL)
+    ReviewContact.objects.create(state=kenya, role="focal_point", name="Jane Wanjiru")
+    data |= {"contacts-0-role": "focal_point", "contacts-0-name": "X", "contacts-0-email": "bad"}
+    html = client.post(CONTACTS_URL, data).content.decode()
+    assert "someone else saved changes to these data after you opened this page" in html
+    assert ReviewContact.objects.count() == 1
+
+
+def test_a_row_someone_else_deleted_is_said_so_on_the_row(client, staff, kenya):
+    contact = ReviewContact.objects.create(state=kenya, role="focal_point", name="Jane Wanjiru")
+    data = page_data(client, CONTACTS_URL) | {"contacts-0-phone": "+254 20 000000"}
+    contact.delete()  # by a colleague, meanwhile
+    response = client.post(CONTACTS_URL, data)
+    assert "someone else saved changes" in response.content.decode()
+    data["version"] = response.context["version"]
+    html = client.post(CONTACTS_URL, data).content.decode()
+    assert "Someone else deleted this row meanwhile" in html
+
+
+def test_each_step_form_saves_the_step_it_names_whatever_its_position(client, staff, kenya):
+    data = page_data(client, STEPS_URL)
+    first, second = data["form-0-step"], data["form-1-step"]
+    data["form-0-step"], data["form-1-step"] = second, first
+    data["form-1-done_on"] = "2020-11-12"  # the form that now names the first step
+    assert client.post(STEPS_URL, data).status_code == 302
+    assert ReviewStep.objects.get(pk=first).done_on == date(2020, 11, 12)
+    assert ReviewStep.objects.get(pk=second).done_on is None
+
+
+def test_the_reviewers_page_shows_the_rule_checks(client, staff, kenya):
+    ReviewerAssignment.objects.create(
+        state_under_review=kenya, reviewer=State.objects.get(code="FRA"), instrument="UNTOC"
+    )
+    html = client.get(REVIEWERS_URL).content.decode()
+    assert "Checks against the published rules" in html
+    assert "Organized Crime Convention: no reviewer from the same regional group." in html
+
+
+def test_the_letter_context_refuses_digits_of_other_scripts_quietly(client, staff):
+    url = reverse("reviews:letter-context")
+    assert client.get(url, {"state": "\u00b2"}).json()["review_context"] == ""

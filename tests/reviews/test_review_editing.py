@@ -184,8 +184,9 @@ def test_a_step_of_another_state_cannot_be_posted(client, staff):
     data = page_data(client, url)
     data["form-0-step"] = ReviewStep.objects.filter(state=uganda).first().pk
     data["form-0-done_on"] = "2021-01-01"
-    assert client.post(url, data).status_code == 404
-    assert not ReviewStep.objects.filter(state=uganda, done_on__isnull=False).exists()
+    response = client.post(url, data)  # a step that is not Kenya's: nothing is written
+    assert response.status_code == 200 and "Nothing was saved" in response.content.decode()
+    assert not ReviewStep.objects.filter(done_on__isnull=False).exists()
 
 
 def test_the_preparatory_phase_is_data_the_secretariat_corrects(client, staff, officer):
