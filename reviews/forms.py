@@ -22,6 +22,7 @@ from .models import (
     UnLanguage,
 )
 from .models.states import name_sort_key
+from .services.country_reviews import MAX_REVIEWERS, too_many_reviewers_message
 from .validation import ReviewDatesMixin, done_on_problem, signature_problem
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -185,10 +186,8 @@ class ReviewerFormSet(RowsFormSetMixin, BaseInlineFormSet):
                 form.add_error("reviewer", _("This reviewer is entered twice for one instrument."))
             seen.add(pair)
             reviewers.add(reviewer.pk)
-        if len(reviewers) > 4:
-            raise forms.ValidationError(
-                _("A State under review has at most four reviewers in all.")
-            )
+        if len(reviewers) > MAX_REVIEWERS:
+            raise forms.ValidationError(too_many_reviewers_message())
 
     def validate_unique(self):
         # Duplicates are reported by clean() in the words of the rules.

@@ -157,6 +157,13 @@ def participation_record(participation: TreatyParticipation, *, actor, via: str)
     return save_with_log(participation, actor=actor, via=via) is not None
 
 
+MAX_REVIEWERS = 4  # per State under review (seed 001 L732; seed 002 L416-449)
+
+
+def too_many_reviewers_message() -> str:
+    return _("A State under review has at most four reviewers in all.")
+
+
 def reviewer_problems(state: State, assignments: list[tuple[State, str]]) -> list[str]:
     """What breaks the fixed rules in a State's list of (reviewer, instrument): a State reviewing
     itself, the same pair twice, more than four reviewers. Empty when all is well."""
@@ -166,6 +173,6 @@ def reviewer_problems(state: State, assignments: list[tuple[State, str]]) -> lis
     pairs = [(reviewer.pk, instrument) for reviewer, instrument in assignments]
     if len(pairs) != len(set(pairs)):
         problems.append(_("The same reviewer is entered twice for one instrument."))
-    if len({reviewer.pk for reviewer, _instrument in assignments}) > 4:
-        problems.append(_("A State under review has at most four reviewers in all."))
+    if len({reviewer.pk for reviewer, _instrument in assignments}) > MAX_REVIEWERS:
+        problems.append(too_many_reviewers_message())
     return problems

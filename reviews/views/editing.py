@@ -36,7 +36,13 @@ class StateMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.state = get_object_or_404(State, code=kwargs["code"].upper())
+        if not self.state_allowed(request.user, self.state):
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+    def state_allowed(self, user, state) -> bool:
+        """Whether ``user`` may use this page for ``state`` (else: 404)."""
+        return True
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(state=self.state, **kwargs)
@@ -307,11 +313,8 @@ class StateContactsView(StateMixin, FormsPageMixin, TemplateView):
 
     template_name = "reviews/staff/contacts.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        state = get_object_or_404(State, code=kwargs["code"].upper())
-        if not can_edit_review_contacts(request.user, state):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    def state_allowed(self, user, state) -> bool:
+        return can_edit_review_contacts(user, state)
 
     def build_forms(self, data):
         return {
