@@ -3,7 +3,7 @@
 import re
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL
+from .base import CACHES, REDIS_URL, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -17,4 +17,6 @@ STORAGES = {
 if REDIS_URL:
     # Tests clear the cache between tests: give them a Redis database of their own.
     CACHES["default"]["KEY_PREFIX"] = "portal-test"
-    CACHES["default"]["LOCATION"] = re.sub(r"/\d+$", "", REDIS_URL.rstrip("/")) + "/15"
+    # TEST_REDIS_DB lets two checkouts run their suites side by side on one Redis server.
+    test_db = env.int("TEST_REDIS_DB", default=15)
+    CACHES["default"]["LOCATION"] = re.sub(r"/\d+$", "", REDIS_URL.rstrip("/")) + f"/{test_db}"
