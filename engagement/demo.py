@@ -11,17 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from engagement import deadlines
-from engagement.models import (
-    AgendaItem,
-    Dialogue,
-    Membership,
-    Organization,
-    Role,
-    RoleGrant,
-    WorkingGroupSession,
-)
+from engagement.models import AgendaItem, Dialogue, Membership, Organization, WorkingGroupSession
 from instruments.models import Cluster, Instrument
-from portal.models import User
+from portal.deadlines import VIENNA
+from portal.models import Role, RoleGrant, User
 from reviews.models import State, WorkingGroup
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 (demo accounts only, printed by make run)
@@ -208,7 +201,7 @@ def _organizations(admin: User, colleague: User) -> int:
 
 
 def _at(day: date, hour: int) -> datetime:
-    return datetime.combine(day, datetime.min.time(), tzinfo=deadlines.VIENNA).replace(hour=hour)
+    return datetime.combine(day, datetime.min.time(), tzinfo=VIENNA).replace(hour=hour)
 
 
 def _dialogue(group_slug: str, number: int, starts_on: date, status: str, title: str):

@@ -13,11 +13,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement import deadlines
-from portal.models import User
-from portal.outbox import email_queue
+from portal import deadlines
+from portal.models import Role
+from portal.selectors import role_holders, secretariat_users
+from portal.services.outbox import email_each
 
-from .models import AgendaItem, Application, Dialogue, Role
+from .models import AgendaItem, Application, Dialogue, WrittenComment
 from .services.applications import (
     approve_or_reserve_locked,
     notify_applicants,
@@ -32,14 +33,6 @@ PROGRAMME_STATUSES = [
     Dialogue.Status.CIRCULATED,
     Dialogue.Status.CONVENED,
 ]
-
-
-def secretariat_users():
-    return User.objects.filter(
-        is_active=True,
-        role_grants__role=Role.SECRETARIAT,
-        role_grants__revoked_at__isnull=True,
-    ).distinct()
 
 
 def dialogues_remind_missing_programme(now=None) -> dict:
@@ -57,29 +50,18 @@ def dialogues_remind_missing_programme(now=None) -> dict:
     staff = list(secretariat_users())
     queued = 0
     for dialogue in dialogues:
-        for user in staff:
-            email = email_queue(
-                to=user.email,
-                template="emails/engagement/programme_missing",
-                context={
-                    "dialogue": dialogue,
-                    "user": user,
-                    "days": (dialogue.starts_at - now).days,
-                },
-                related=dialogue,
-                dedupe_key=f"programme-missing:{dialogue.pk}:{user.pk}",
-            )
-            queued += email is not None
+        queued += email_each(
+            staff,
+            template="emails/engagement/programme_missing",
+            context={"dialogue": dialogue, "days": (dialogue.starts_at - now).days},
+            related=dialogue,
+            dedupe_key=f"programme-missing:{dialogue.pk}",
+        )
     return {"queued": queued}
 
 
 def _chairs_and_secretariat(dialogue):
-    chairs = User.objects.filter(
-        is_active=True,
-        role_grants__role=Role.CHAIR,
-        role_grants__revoked_at__isnull=True,
-        role_grants__working_group=dialogue.session.working_group_id,
-    )
+    chairs = role_holders(Role.CHAIR, working_group=dialogue.session.working_group_id)
     return list({user.pk: user for user in [*chairs, *secretariat_users()]}.values())
 
 
@@ -112,17 +94,13 @@ def dialogues_close_applications(now=None) -> dict:
                 status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN]
             ).count()
             if received < dialogue.minimum_applications:
-                for user in _chairs_and_secretariat(dialogue):
-                    asked += (
-                        email_queue(
-                            to=user.email,
-                            template="emails/engagement/too_few_applications",
-                            context={"dialogue": dialogue, "user": user, "received": received},
-                            related=dialogue,
-                            dedupe_key=f"too-few:{dialogue.pk}:{user.pk}",
-                        )
-                        is not None
-                    )
+                asked += email_each(
+                    _chairs_and_secretariat(dialogue),
+                    template="emails/engagement/too_few_applications",
+                    context={"dialogue": dialogue, "received": received},
+                    related=dialogue,
+                    dedupe_key=f"too-few:{dialogue.pk}",
+                )
     return {"closed": closed, "asked_to_decide": asked}
 
 
@@ -238,8 +216,6 @@ def dialogues_comments_digest(now=None) -> dict:
     """When written comments close (the day before the dialogue), tell the secretariat once
     how many comments arrived, so that they reach the chair and the participants in time."""
     now = now or timezone.now()
-    from .models import WrittenComment
-
     queued = 0
     soon = Dialogue.objects.filter(
         status__in=PROGRAMME_STATUSES, starts_at__gt=now, starts_at__lte=now + timedelta(days=2)
@@ -249,15 +225,11 @@ def dialogues_comments_digest(now=None) -> dict:
         if deadlines.is_open(dialogue.comments_deadline, now):
             continue
         received = WrittenComment.objects.filter(application__dialogue=dialogue).count()
-        for user in staff:
-            queued += (
-                email_queue(
-                    to=user.email,
-                    template="emails/engagement/comments_digest",
-                    context={"dialogue": dialogue, "user": user, "received": received},
-                    related=dialogue,
-                    dedupe_key=f"comments-digest:{dialogue.pk}:{user.pk}",
-                )
-                is not None
-            )
+        queued += email_each(
+            staff,
+            template="emails/engagement/comments_digest",
+            context={"dialogue": dialogue, "received": received},
+            related=dialogue,
+            dedupe_key=f"comments-digest:{dialogue.pk}",
+        )
     return {"queued": queued}

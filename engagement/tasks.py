@@ -3,13 +3,13 @@
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 
+from engagement.models import LetterExport
+from engagement.services.letters import letter_export_build
+
 
 @shared_task(name="engagement.export_letters", acks_late=True, soft_time_limit=600, time_limit=660)
 def export_letters(*, export_id: int) -> str:
     """Make a bulk export of letters (ZIP and merged PDF); a failure is recorded on it."""
-    from engagement.models import LetterExport
-    from engagement.services.letters import letter_export_build
-
     try:
         letter_export_build(export_id)
     except (SoftTimeLimitExceeded, OSError, ValueError) as error:

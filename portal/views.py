@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from instruments.selectors import article_count
 
 from .health import check_broker, check_cache, check_database
-from .sweeps import sweeps_health
+from .services.sweeps import sweeps_health
 
 
 class PublicViewMixin:

@@ -10,7 +10,7 @@ from django.forms import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from engagement.deadlines import vienna_date
+from portal.deadlines import vienna_date
 
 from .models import (
     PreparatoryPhase,

@@ -5,13 +5,14 @@ from datetime import time
 
 from django.utils import timezone
 
-from engagement.deadlines import VIENNA
-from engagement.models import Role, RoleGrant
-from engagement.sweeps import secretariat_users
-from portal.outbox import email_queue
+from portal.deadlines import VIENNA
+from portal.models import Role, RoleGrant
+from portal.selectors import secretariat_users
+from portal.services.outbox import email_each, email_queue
 
 from .models import ReviewStep
 
+DIGEST_TEMPLATE = "emails/reviews/overdue_digest"
 DIGEST_FROM = time(8, 0)  # Monday 08:00 Vienna time, or the first sweep after it that week
 
 
@@ -36,26 +37,29 @@ def review_steps_overdue_digest(now=None) -> dict:
     for step in overdue:
         by_state[step.state].append(step)
     queued = 0
-    for user in secretariat_users():
-        queued += _send(user, by_state, f"overdue-digest:{week}:{user.pk}")
+    queued += email_each(
+        secretariat_users(),
+        template=DIGEST_TEMPLATE,
+        context=_digest(by_state),
+        dedupe_key=f"overdue-digest:{week}",
+    )
     representatives = RoleGrant.objects.active().filter(
         role=Role.STATE_REPRESENTATIVE, state__in=list(by_state), user__is_active=True
     )
     for grant in representatives.select_related("user", "state"):
         own = {grant.state: by_state[grant.state]}
-        queued += _send(grant.user, own, f"overdue-digest:{week}:{grant.user_id}:{grant.state_id}")
+        email = email_queue(
+            to=grant.user.email,
+            template=DIGEST_TEMPLATE,
+            context={"user": grant.user, **_digest(own)},
+            dedupe_key=f"overdue-digest:{week}:{grant.user_id}:{grant.state_id}",
+        )
+        queued += email is not None
     return {"queued": queued}
 
 
-def _send(user, by_state, dedupe_key) -> int:
-    email = email_queue(
-        to=user.email,
-        template="emails/reviews/overdue_digest",
-        context={
-            "user": user,
-            "states": sorted(by_state.items(), key=lambda item: item[0].name),
-            "count": sum(len(steps) for steps in by_state.values()),
-        },
-        dedupe_key=dedupe_key,
-    )
-    return email is not None
+def _digest(by_state) -> dict:
+    return {
+        "states": sorted(by_state.items(), key=lambda item: item[0].name),
+        "count": sum(len(steps) for steps in by_state.values()),
+    }

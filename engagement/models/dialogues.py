@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagement import deadlines
+from portal.deadlines import days_before
 
 
 class WorkingGroupSession(models.Model):
@@ -143,7 +144,7 @@ class Dialogue(models.Model):
     @property
     def comments_deadline(self):
         """Written comments may be added until the day before the dialogue (Vienna time)."""
-        return deadlines.days_before(self.starts_at, 1)
+        return days_before(self.starts_at, 1)
 
 
 class AgendaItem(models.Model):

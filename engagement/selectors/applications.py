@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from engagement import deadlines
 from engagement.filters import ApplicationFilter
 from engagement.models import Application, ApplicationStatusChange, Dialogue, Objection
 from engagement.permissions import is_member, memberships
+from portal import deadlines
 from reviews.models import RegionalGroup, State
 
 S = Application.Status

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement import deadlines
 from engagement.models import (
     Application,
     ApplicationStatusChange,
@@ -21,7 +20,10 @@ from engagement.models import (
     WrittenComment,
 )
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update
-from portal.outbox import email_queue
+from portal import deadlines
+from portal.models import Role
+from portal.selectors import role_holders
+from portal.services.outbox import email_each, email_queue
 
 S = Application.Status
 
@@ -123,20 +125,13 @@ def notify_applicants(
 
 
 def _notify_bureau(application: Application) -> None:
-    from engagement.models import Role
-    from portal.models import User
-
-    members = User.objects.filter(
-        role_grants__role=Role.BUREAU, role_grants__revoked_at__isnull=True, is_active=True
+    email_each(
+        role_holders(Role.BUREAU),
+        template="emails/engagement/referral_to_bureau",
+        context={"application": application},
+        related=application,
+        dedupe_key=f"referral:{application.pk}",
     )
-    for user in members.distinct():
-        email_queue(
-            to=user.email,
-            template="emails/engagement/referral_to_bureau",
-            context={"application": application, "user": user},
-            related=application,
-            dedupe_key=f"referral:{application.pk}:{user.pk}",
-        )
 
 
 # --- the one place where a status changes ----------------------------------------------------

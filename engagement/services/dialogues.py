@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from engagement import deadlines
 from engagement.models import Dialogue, DialogueStatusChange
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update
+from portal import deadlines
 
 S = Dialogue.Status
 

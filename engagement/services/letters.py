@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from engagement import letters
 from engagement.models import Letter, Organization
+from portal.tasking import task_after_commit
 
 BLANK = "______"  # shown in a preview where the letter still needs words
 
@@ -87,7 +88,6 @@ def letters_for_export(criteria: dict):
 def letter_export_request(*, by, criteria: dict, description: str):
     """Record an export and have a worker make it after commit."""
     from engagement.models import LetterExport
-    from engagement.tasks import export_letters
 
     export = LetterExport.objects.create(
         requested_by=by,
@@ -95,7 +95,7 @@ def letter_export_request(*, by, criteria: dict, description: str):
         description=description,
         total=letters_for_export(criteria).count(),
     )
-    transaction.on_commit(lambda: export_letters.delay(export_id=export.pk))
+    task_after_commit("engagement.export_letters", export_id=export.pk)
     return export
 
 

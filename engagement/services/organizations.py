@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from engagement.models import Invitation, Membership, Organization
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update, logo_normalized
-from portal.outbox import email_queue
+from portal.services.outbox import email_queue
 
 INVITATION_DAYS = 14
 INVITATION_SALT = "engagement.invitation"

@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
-from engagement.models import Invitation, Membership, RoleGrant
-from portal.models import OutboundEmail
+from engagement.models import Invitation, Membership
+from portal.models import OutboundEmail, RoleGrant
 
 
 def _iso(moment):

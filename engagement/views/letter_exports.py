@@ -11,9 +11,8 @@ from django.views.generic import FormView, TemplateView
 
 from engagement.models import Dialogue, LetterExport
 from engagement.services.letters import letter_export_request
+from portal.permissions import SecretariatRequiredMixin
 from reviews.models import State
-
-from .mixins import SecretariatRequiredMixin
 
 
 class ExportForm(forms.Form):

@@ -14,8 +14,9 @@ from django.views.generic import TemplateView
 from engagement import letters
 from engagement.forms.letters import LetterForm
 from engagement.models import Letter
-from engagement.permissions import can_view_organization, is_secretariat, memberships
+from engagement.permissions import can_view_organization, memberships
 from engagement.services.letters import letter_generate, letter_input
+from portal.permissions import is_secretariat
 from reviews.models import State
 from reviews.selectors import letter_review_values
 

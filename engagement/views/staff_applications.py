@@ -14,8 +14,7 @@ from engagement.forms.applications import BulkDecisionForm
 from engagement.models import Application, Dialogue
 from engagement.selectors import applications as selectors
 from engagement.services import applications as services
-
-from .mixins import SecretariatRequiredMixin
+from portal.permissions import SecretariatRequiredMixin
 
 # Rows per page of the queue (as pretix lists orders): fast under load, filters do the rest.
 QUEUE_PAGE_SIZE = 50

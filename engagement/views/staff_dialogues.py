@@ -26,8 +26,7 @@ from engagement.services.dialogues import (
     dialogue_transition,
     dialogue_update,
 )
-
-from .mixins import SecretariatRequiredMixin
+from portal.permissions import SecretariatRequiredMixin
 
 
 class StaffDialogueListView(SecretariatRequiredMixin, TemplateView):

@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from engagement import deadlines
 from engagement.forms.applications import ObjectionForm, ReasonForm
 from engagement.models import Application, Objection
-from engagement.permissions import is_bureau_member, is_secretariat, represented_state_ids
 from engagement.selectors import applications as selectors
 from engagement.services import applications as services
+from portal import deadlines
+from portal.permissions import is_bureau_member, is_secretariat, represented_state_ids
 from reviews.models import State
 
 

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from django.db import models, transaction
 from django.forms.models import model_to_dict
 
-from engagement.deadlines import VIENNA
+from portal.deadlines import VIENNA
 
 from ..models import ReviewDataChange, State
 

@@ -5,7 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from engagement.deadlines import end_of_vienna_day
+from portal.deadlines import end_of_vienna_day
 
 from .. import cycle, steps
 from ..models import ReviewDataChange, ReviewGroup, ReviewStep, State, TreatyParticipation

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from engagement.deadlines import start_of_vienna_day
-from engagement.views.mixins import SecretariatRequiredMixin
+from portal.deadlines import start_of_vienna_day
+from portal.permissions import SecretariatRequiredMixin
 
 from ..models import (
     PreparatoryPhase,

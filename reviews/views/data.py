@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
-from engagement.views.mixins import SecretariatRequiredMixin
+from portal.permissions import SecretariatRequiredMixin
 
 from .. import imports
 from ..models import (

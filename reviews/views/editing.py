@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from engagement.deadlines import vienna_date
-from engagement.views.mixins import SecretariatRequiredMixin
+from portal.deadlines import vienna_date
+from portal.permissions import SecretariatRequiredMixin
 
 from .. import selectors, services
 from ..forms import (

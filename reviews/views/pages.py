@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from engagement.permissions import is_secretariat
-from engagement.views.mixins import SecretariatRequiredMixin
 from instruments.models import Cluster
+from portal.permissions import SecretariatRequiredMixin, is_secretariat
 from portal.views import PublicViewMixin
 
 from .. import selectors

@@ -7,8 +7,8 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import Page, expect
 
-from engagement.models import Membership, Organization, Role
-from portal.models import OutboundEmail
+from engagement.models import Membership, Organization
+from portal.models import OutboundEmail, Role
 from tests.factories import UserFactory, grant_role
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]

@@ -28,7 +28,7 @@ def test_the_navigation_shows_in_full_on_a_wide_screen(live_server, page: Page):
 
 
 def test_escape_closes_an_open_drop_down(live_server, page: Page, login_as):
-    from engagement.models import Role
+    from portal.models import Role
     from tests.factories import UserFactory, grant_role
 
     login_as(grant_role(UserFactory(), Role.SECRETARIAT))

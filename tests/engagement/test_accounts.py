@@ -7,8 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
-from engagement.models import Role
-from portal.models import OutboundEmail, User
+from portal.models import OutboundEmail, Role, User
 from tests.factories import UserFactory, grant_role
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from engagement import deadlines
-from engagement.models import Application, ApplicationStatusChange, Dialogue, Objection, Role
+from engagement.models import Application, ApplicationStatusChange, Dialogue, Objection
 from engagement.services import applications as services
-from portal.models import OutboundEmail
+from portal.deadlines import VIENNA
+from portal.models import OutboundEmail, Role
 from reviews.models import State
 from tests.factories import (
     ApplicationFactory,
@@ -28,7 +29,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
-VIENNA = deadlines.VIENNA
 
 
 @pytest.mark.parametrize(("source", "target"), list(product(S.values, S.values)))

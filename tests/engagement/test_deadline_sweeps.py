@@ -7,8 +7,8 @@ import time_machine
 from django.core.management import call_command
 
 from engagement import sweeps
-from engagement.models import Application, Dialogue, Objection, Role
-from portal.models import OutboundEmail
+from engagement.models import Application, Dialogue, Objection
+from portal.models import OutboundEmail, Role
 from reviews.models import State, WorkingGroup
 from tests.factories import ApplicationFactory, DialogueFactory, UserFactory, grant_role
 
@@ -152,8 +152,8 @@ def test_programme_publication_is_announced_once(client, django_capture_on_commi
 def test_beyond_capacity_a_reserve_list_is_offered_freed_places_in_order(
     django_capture_on_commit_callbacks,
 ):
-    from engagement import deadlines
     from engagement.services.applications import ApplicationError, application_confirm
+    from portal import deadlines
 
     dialogue = DialogueFactory(
         status=Dialogue.Status.CIRCULATED, format="in_person", capacity_in_person=2
@@ -217,8 +217,8 @@ def test_secretariat_hears_once_how_many_written_comments_arrived(
 def test_moving_the_dialogue_recomputes_cutoffs_and_tells_applicants_once(
     django_capture_on_commit_callbacks,
 ):
-    from engagement import deadlines
     from engagement.services.dialogues import dialogue_update
+    from portal import deadlines
 
     dialogue = DialogueFactory()
     approved = ApplicationFactory(

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from engagement.models import Application, Organization, Role, RoleGrant
-from portal.models import User
+from engagement.models import Application, Organization
+from portal.models import Role, RoleGrant, User
 
 pytestmark = pytest.mark.django_db
 

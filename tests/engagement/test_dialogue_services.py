@@ -15,11 +15,11 @@ from engagement.services.dialogues import (
     dialogue_transition,
     dialogue_update,
 )
+from portal.deadlines import VIENNA
 from tests.factories import DialogueFactory, UserFactory, WorkingGroupSessionFactory
 
 pytestmark = pytest.mark.django_db
 S = Dialogue.Status
-VIENNA = deadlines.VIENNA
 
 
 def _fields(starts_at, **overrides):

@@ -7,8 +7,9 @@ Expected codes: 200 shown, 302 sent to sign in (anonymous) or elsewhere, 404 out
 import pytest
 from django.urls import reverse
 
-from engagement.models import Membership, RoleGrant
+from engagement.models import Membership
 from engagement.services.organizations import invitation_send, invitation_token
+from portal.models import RoleGrant
 from tests.factories import DialogueFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from engagement.models import DialogueStatusChange, Membership, Organization, Role, RoleGrant
-from portal.models import User
+from engagement.models import DialogueStatusChange, Membership, Organization
+from portal.models import Role, RoleGrant, User
 from tests.factories import DialogueFactory
 
 pytestmark = pytest.mark.django_db

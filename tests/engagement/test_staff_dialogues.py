@@ -8,12 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfWriter
 
-from engagement import deadlines
-from engagement.models import Dialogue, Role
+from engagement.models import Dialogue
+from portal.deadlines import VIENNA
+from portal.models import Role
 from tests.factories import DialogueFactory, UserFactory, WorkingGroupSessionFactory, grant_role
 
 pytestmark = pytest.mark.django_db
-VIENNA = deadlines.VIENNA
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import factory
 
 from engagement import deadlines
 from engagement.models import Application, Dialogue, Organization, WorkingGroupSession
+from portal.deadlines import VIENNA
 from reviews.models import WorkingGroup
 
 
@@ -31,7 +32,7 @@ class DialogueFactory(factory.django.DjangoModelFactory):
     )
     starts_at = factory.LazyAttribute(
         lambda o: datetime.combine(
-            o.session.ends_on + timedelta(days=1), datetime.min.time(), tzinfo=deadlines.VIENNA
+            o.session.ends_on + timedelta(days=1), datetime.min.time(), tzinfo=VIENNA
         ).replace(hour=15)
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=3))

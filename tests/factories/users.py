@@ -18,7 +18,7 @@ def grant_role(user, role, *, mfa=True, **scope):
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-    from engagement.models import RoleGrant
+    from portal.models import RoleGrant
 
     RoleGrant.objects.create(user=user, role=role, **scope)
     if mfa and not Authenticator.objects.filter(user=user, type="totp").exists():

@@ -10,8 +10,8 @@ from celery.exceptions import Retry
 from django.core import mail
 from django.utils import timezone
 
-from portal import outbox
 from portal.models import OutboundEmail
+from portal.services import outbox
 from portal.tasks import send_email
 
 pytestmark = pytest.mark.django_db

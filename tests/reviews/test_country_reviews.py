@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from engagement.deadlines import VIENNA
-from engagement.models import Role
+from portal.deadlines import VIENNA
+from portal.models import Role
 from reviews.models import (
     ReviewContact,
     ReviewDataChange,

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from engagement.models import Role
+from portal.models import Role
 from reviews.models import CompilationItem, TimelineEvent
 from tests.factories import UserFactory, grant_role
 

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from engagement.models import Role
+from portal.models import Role
 from reviews.imports import KINDS
 from reviews.models import (
     RegionalGroup,

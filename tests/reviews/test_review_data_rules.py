@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from engagement.deadlines import VIENNA
+from portal.deadlines import VIENNA
 from reviews.models import (
     ReviewContact,
     ReviewDataChange,

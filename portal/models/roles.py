@@ -1,5 +1,9 @@
 """Roles the secretariat grants: secretariat staff, State party representative, Bureau member,
-working-group chair. (An applicant is simply a member of an organization.)"""
+working-group chair. (An applicant is simply a member of an organization.)
+
+A grant is scoped to a State or a working group, which the reviews app defines: the foreign keys
+name those models by label ("reviews.State"), so no code of this app imports reviews.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -68,6 +72,7 @@ class RoleGrant(models.Model):
     objects = RoleGrantQuerySet.as_manager()
 
     class Meta:
+        db_table = "engagement_rolegrant"  # the table of the app that held the model first
         ordering = ["-granted_at"]
         verbose_name = _("role grant")
         verbose_name_plural = _("role grants")

@@ -12,7 +12,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .models import SweepRecord
+from portal.models import SweepRecord
+
 from .outbox import email_batch
 
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 
-from portal.outbox import email_queue_rendered
+from portal.services.outbox import email_queue_rendered
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):

@@ -19,7 +19,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import OutboundEmail
+from portal.models import OutboundEmail
+from portal.tasking import task_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -104,8 +105,27 @@ def email_queue_rendered(
     if _batch.ids is not None:
         _batch.ids.append(email.pk)  # sent together when the batch ends
     else:
-        transaction.on_commit(lambda: _enqueue(email.pk))
+        task_after_commit("portal.send_email", email_id=email.pk, swept_if_lost=True)
     return email
+
+
+def email_each(
+    users, *, template: str, context: dict, related=None, dedupe_key: str | None = None
+) -> int:
+    """Queue one message from ``template`` to each of ``users`` (the user is ``user`` in the
+    context); with ``dedupe_key``, each person's message goes out once (the key gets ``:<user
+    id>``). Returns how many were queued."""
+    queued = 0
+    for user in users:
+        email = email_queue(
+            to=user.email,
+            template=template,
+            context={**context, "user": user},
+            related=related,
+            dedupe_key=f"{dedupe_key}:{user.pk}" if dedupe_key else None,
+        )
+        queued += email is not None
+    return queued
 
 
 class _Batch(threading.local):
@@ -130,25 +150,7 @@ def email_batch():
         ids, _batch.ids = _batch.ids, None
         for start in range(0, len(ids), BATCH_SIZE):
             chunk = ids[start : start + BATCH_SIZE]
-            transaction.on_commit(lambda chunk=chunk: _enqueue_many(chunk))
-
-
-def _enqueue(email_id: int) -> None:
-    from .tasks import send_email
-
-    try:
-        send_email.delay(email_id=email_id)
-    except Exception:  # broker unreachable: the sweep sends it once the broker is back
-        logger.warning("Email %s stays queued: the task could not be enqueued", email_id)
-
-
-def _enqueue_many(email_ids: list[int]) -> None:
-    from .tasks import send_emails
-
-    try:
-        send_emails.delay(email_ids=email_ids)
-    except Exception:  # broker unreachable: the sweep sends them once the broker is back
-        logger.warning("%s emails stay queued: the task could not be enqueued", len(email_ids))
+            task_after_commit("portal.send_emails", email_ids=chunk, swept_if_lost=True)
 
 
 def email_send(email_id: int) -> OutboundEmail | None:
@@ -204,7 +206,7 @@ def email_resend(email_id: int) -> OutboundEmail:
         email.attempts = 0
         email.created_at = timezone.now()
         email.save(update_fields=["status", "attempts", "created_at"])
-        transaction.on_commit(lambda: _enqueue(email.pk))
+        task_after_commit("portal.send_email", email_id=email.pk, swept_if_lost=True)
     return email
 
 

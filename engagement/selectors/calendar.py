@@ -1,44 +1,21 @@
-"""iCalendar files of dialogues, personal deadlines and review deadlines (RFC 5545, with the
-icalendar library)."""
+"""Calendars of the engagement app: a dialogue with its deadlines, and a person's own
+deadlines, built from the portal's iCalendar blocks (``portal.ical``)."""
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.utils import timezone
-from icalendar import Calendar, Event
+from django.utils.translation import gettext as _
+from icalendar import Event
 
-PRODID = "-//UNTOC engagement portal//calendars//EN"
-
-
-def _calendar(name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    return calendar
-
-
-def _event(uid: str, summary: str, start, end, url: str, description: str = "") -> Event:
-    event = Event()
-    event.add("uid", f"{uid}@untoc-engagement-portal")
-    event.add("dtstamp", timezone.now())
-    event.add("summary", summary)
-    event.add("dtstart", start)
-    event.add("dtend", end)
-    event.add("url", url)
-    if description:
-        event.add("description", description)
-    return event
+from engagement.models import Application
+from engagement.selectors.applications import applications_for_user, dialogues_circulated
+from portal.ical import moment_event, timed_event
+from portal.permissions import represented_state_ids
 
 
 def dialogue_events(dialogue, absolute_url: str, with_deadlines: bool) -> list[Event]:
     """The dialogue itself and, if asked, its application and confirmation deadlines."""
-    from django.utils.translation import gettext as _
-
     where = dialogue.venue or dialogue.get_format_display()
-    main = _event(
+    main = timed_event(
         f"dialogue-{dialogue.pk}",
         dialogue.title,
         dialogue.starts_at,
@@ -55,7 +32,7 @@ def dialogue_events(dialogue, absolute_url: str, with_deadlines: bool) -> list[E
             ("confirmation-cutoff", _("Confirmation cut-off"), dialogue.confirmation_deadline),
         ):
             events.append(
-                _event(
+                timed_event(
                     f"dialogue-{dialogue.pk}-{key}",
                     f"{label}: {dialogue.title}",
                     moment,
@@ -66,32 +43,10 @@ def dialogue_events(dialogue, absolute_url: str, with_deadlines: bool) -> list[E
     return events
 
 
-def calendar_bytes(name: str, events: list[Event]) -> bytes:
-    calendar = _calendar(name)
-    for event in events:
-        calendar.add_component(event)
-    return calendar.to_ical()
-
-
-def day_event(uid: str, summary: str, day, url: str, description: str = "") -> Event:
-    """An all-day event on ``day`` (a date): how calendars show a deadline of a whole day."""
-    return _event(uid, summary, day, day + timedelta(days=1), url, description)
-
-
-def moment_event(uid: str, summary: str, moment, url: str) -> Event:
-    return _event(uid, summary, moment, moment + timedelta(seconds=1), url)
-
-
 def personal_events(user, base_url: str) -> list[Event]:
     """A person's own deadlines: for each application of their organizations, what is due
     next (submit, confirm, written comments) and the dialogue itself once approved; for a
     State party representative, the objection deadlines of circulated lists."""
-    from django.utils.translation import gettext as _
-
-    from engagement.models import Application
-    from engagement.permissions import represented_state_ids
-    from engagement.selectors.applications import applications_for_user, dialogues_circulated
-
     S = Application.Status
     events = []
     for application in applications_for_user(user):
@@ -126,7 +81,7 @@ def personal_events(user, base_url: str) -> list[Event]:
                 )
             )
             events.append(
-                _event(
+                timed_event(
                     f"{uid}-dialogue",
                     dialogue.title,
                     dialogue.starts_at,

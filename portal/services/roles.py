@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement.models import RoleGrant
+from portal.models import RoleGrant
 
 
 class RoleError(Exception):
