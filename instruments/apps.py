@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class InstrumentsConfig(AppConfig):
     name = "instruments"
     verbose_name = _("Instruments and review clusters")
+
+    def ready(self):
+        # Registers the blocks this app adds to lower apps' pages; imported here, once the
+        # models are loaded, as Django requires.
+        from . import blocks  # noqa: F401

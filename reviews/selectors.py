@@ -162,23 +162,6 @@ WORKING_GROUPS_BY_INSTRUMENT = {
 }
 
 
-def related_dialogues(state: State, limit: int = 5):
-    """Upcoming dialogues of the working groups that consider the instruments the State is
-    party to."""
-    from engagement.selectors.dialogues import dialogues_upcoming
-
-    slugs = {
-        slug
-        for participation in state.participations.all()
-        for slug in WORKING_GROUPS_BY_INSTRUMENT.get(participation.treaty, ())
-    }
-    return list(
-        dialogues_upcoming()
-        .filter(session__working_group__slug__in=slugs)
-        .select_related("session__working_group")[:limit]
-    )
-
-
 def next_due_step(state: State, now=None, cluster: int | None = None) -> ReviewStep | None:
     """The State's next step (of ``cluster``, if given) with a due date still to come and
     nothing recorded."""

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from engagement.filters import DialogueFilter
 from engagement.models import AgendaItem, Dialogue, PanelMember
+from reviews.selectors import WORKING_GROUPS_BY_INSTRUMENT
 
 PUBLIC_STATUSES = [status for status in Dialogue.Status.values if status != "draft"]
 
@@ -63,3 +64,18 @@ def dialogue_milestones(dialogue: Dialogue, now=None) -> list[dict]:
 def dialogues_upcoming(now=None) -> QuerySet[Dialogue]:
     """Public dialogues still to come, soonest first."""
     return dialogues_public().filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+
+
+def dialogues_upcoming_for_state(state, limit: int = 5) -> list[Dialogue]:
+    """Upcoming dialogues of the working groups that consider the instruments the State is
+    party to (for the State's page)."""
+    slugs = {
+        slug
+        for participation in state.participations.all()
+        for slug in WORKING_GROUPS_BY_INSTRUMENT.get(participation.treaty, ())
+    }
+    return list(
+        dialogues_upcoming()
+        .filter(session__working_group__slug__in=slugs)
+        .select_related("session__working_group")[:limit]
+    )

@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -157,3 +157,21 @@ class LetterDownloadView(View):
             filename=letter.pdf.name.rsplit("/", 1)[-1],
             content_type="application/pdf",
         )
+
+
+class LetterContextView(View):
+    """What the letter builder may start from for a State: ``?state=<id>&language=<code>``
+    gives JSON with ``review_context`` (a sentence on its review) and, where the State made
+    them public, its focal point's ``recipient_name`` and ``recipient_title`` (empty strings
+    where the portal knows nothing)."""
+
+    def get(self, request):
+        state_id = request.GET.get("state", "")
+        digits = state_id.isascii() and state_id.isdigit()
+        state = State.objects.filter(pk=state_id).first() if digits else None
+        language = request.GET.get("language", "en")
+        if language not in dict(letters.LANGUAGES):
+            language = "en"
+        if state is None:
+            return JsonResponse({"review_context": "", "recipient_name": "", "recipient_title": ""})
+        return JsonResponse(letter_review_values(state, language))

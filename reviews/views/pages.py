@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from instruments.models import Cluster
+from portal.blocks import page_blocks
 from portal.permissions import SecretariatRequiredMixin, is_secretariat
 from portal.views import PublicViewMixin
 
@@ -134,7 +135,7 @@ class StateDetailView(PublicViewMixin, TemplateView):
             reviewer_warnings=selectors.reviewer_rule_warnings(state)
             if is_secretariat(user)
             else [],
-            dialogues=selectors.related_dialogues(state),
+            blocks=page_blocks("reviews.state_detail", state=state, user=user),
             **kwargs,
         )
 

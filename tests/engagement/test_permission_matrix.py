@@ -154,7 +154,7 @@ def _matrix(organization, people):
         ("POST", reverse("reviews:staff-import"), STAFF_ONLY),
         ("POST", reverse("reviews:state-contacts", args=["KEN"]), STAFF_ONLY | {"state": 200}),
         ("POST", reverse("reviews:state-contacts", args=["UGA"]), STAFF_ONLY),
-        ("GET", reverse("reviews:letter-context"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", reverse("engagement:letter-context"), {"anonymous": 302} | LOGGED_IN),
     ]
 
 

@@ -289,7 +289,7 @@ def test_letter_builder_starts_from_what_the_portal_knows_of_the_review(kenya, c
 
 def test_letter_context_follows_the_state_chosen_in_the_builder(kenya, client):
     client.force_login(UserFactory())
-    url = reverse("reviews:letter-context")
+    url = reverse("engagement:letter-context")
     with time_machine.travel(vienna(2026, 3, 2, 10), tick=False):
         values = client.get(url, {"state": kenya.pk, "language": "en"}).json()
     assert values["review_context"].startswith("Its review on cluster 3")

@@ -264,5 +264,5 @@ def test_the_reviewers_page_shows_the_rule_checks(client, staff, kenya):
 
 
 def test_the_letter_context_refuses_digits_of_other_scripts_quietly(client, staff):
-    url = reverse("reviews:letter-context")
+    url = reverse("engagement:letter-context")
     assert client.get(url, {"state": "\u00b2"}).json()["review_context"] == ""

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
+from instruments.services import instruments_load_reference
 from reviews.services import history_load_reference, states_load_reference
 
 
@@ -12,9 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         fixtures = settings.BASE_DIR / "fixtures"
-        for name in ("instruments.json", "reference.json"):
-            call_command("loaddata", fixtures / name, verbosity=0)
-        counts = states_load_reference(fixtures / "parties")
+        counts = instruments_load_reference(fixtures)
+        call_command("loaddata", fixtures / "reference.json", verbosity=0)
+        counts |= states_load_reference(fixtures / "parties")
         counts |= history_load_reference(fixtures / "sources")
         if options["verbosity"]:
             rows = ", ".join(f"{name}: {count}" for name, count in counts.items())
