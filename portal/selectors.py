@@ -4,6 +4,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 
 from .models import OutboundEmail, Role, RoleGrant, User
+from .workflows import outbox as outbox_workflow
 
 OUTBOX_PAGE_SIZE = 50
 
@@ -35,8 +36,9 @@ def role_grants_for_staff() -> tuple[list[RoleGrant], list[RoleGrant]]:
     return active, revoked
 
 
-def outbox_page(*, status: str = "", text: str = "", page: str | None = None) -> Page:
-    """One page of the outbox, newest first, filtered by status and by recipient or subject.
+def outbox_page(user, *, status: str = "", text: str = "", page: str | None = None) -> Page:
+    """One page of the outbox, newest first, filtered by status and by recipient or subject;
+    each message with the ``actions`` ``user`` may take on it.
 
     Only the columns the list shows are read: bodies can hold sign-in links.
     """
@@ -47,7 +49,11 @@ def outbox_page(*, status: str = "", text: str = "", page: str | None = None) ->
         emails = emails.filter(status=status)
     if text:
         emails = emails.filter(Q(to__icontains=text) | Q(subject__icontains=text))
-    return Paginator(emails.order_by("-created_at", "-id"), OUTBOX_PAGE_SIZE).get_page(page)
+    result = Paginator(emails.order_by("-created_at", "-id"), OUTBOX_PAGE_SIZE).get_page(page)
+    result.object_list = list(result.object_list)
+    for email in result.object_list:
+        email.actions = outbox_workflow.allowed_actions(email, user)
+    return result
 
 
 def outbox_counts() -> list[tuple[str, str, int]]:

@@ -138,10 +138,6 @@ class Dialogue(models.Model):
         return reverse("engagement:dialogue-detail", kwargs={"pk": self.pk})
 
     @property
-    def is_public(self) -> bool:
-        return self.status != self.Status.DRAFT
-
-    @property
     def comments_deadline(self):
         """Written comments may be added until the day before the dialogue (Vienna time)."""
         return days_before(self.starts_at, 1)

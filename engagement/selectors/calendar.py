@@ -3,13 +3,17 @@ deadlines, built from the portal's iCalendar blocks (``portal.ical``)."""
 
 from datetime import timedelta
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Event
 
-from engagement.models import Application
+from engagement.models import Dialogue
 from engagement.selectors.applications import applications_for_user, dialogues_circulated
+from engagement.workflows import applications as workflow
 from portal.ical import moment_event, timed_event
 from portal.permissions import represented_state_ids
+
+Action = workflow.Action
 
 
 def dialogue_events(dialogue, absolute_url: str, with_deadlines: bool) -> list[Event]:
@@ -24,7 +28,8 @@ def dialogue_events(dialogue, absolute_url: str, with_deadlines: bool) -> list[E
         dialogue.description,
     )
     main.add("location", where)
-    main.add("status", "CANCELLED" if dialogue.status == "not_convened" else "CONFIRMED")
+    cancelled = dialogue.status == Dialogue.Status.NOT_CONVENED
+    main.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     events = [main]
     if with_deadlines:
         for key, label, moment in (
@@ -43,43 +48,40 @@ def dialogue_events(dialogue, absolute_url: str, with_deadlines: bool) -> list[E
     return events
 
 
+# The event ids of each deadline (kept stable: calendar apps match events by id).
+EVENT_KEYS = {Action.SUBMIT: "deadline", Action.CONFIRM: "confirm", Action.COMMENT: "comments"}
+
+
 def personal_events(user, base_url: str) -> list[Event]:
-    """A person's own deadlines: for each application of their organizations, what is due
-    next (submit, confirm, written comments) and the dialogue itself once approved; for a
-    State party representative, the objection deadlines of circulated lists."""
-    S = Application.Status
+    """A person's own deadlines: for each application of their organizations, what the
+    workflow still allows them (submit or change it, confirm, send written comments) and the
+    dialogue itself while they hold a place; for a State party representative, the objection
+    deadlines of circulated lists."""
     events = []
+    now = timezone.now()
+    due = [
+        (Action.SUBMIT, _("Application deadline: %s")),
+        (Action.CONFIRM, _("Confirm attendance: %s")),
+        (Action.COMMENT, _("Written comments due: %s")),
+    ]
     for application in applications_for_user(user):
         dialogue = application.dialogue
         url = base_url + application.get_absolute_url()
         uid = f"application-{application.pk}"
-        if application.status in (S.DRAFT, S.SUBMITTED):
-            events.append(
-                moment_event(
-                    f"{uid}-deadline",
-                    _("Application deadline: %s") % dialogue.title,
-                    dialogue.application_deadline,
-                    url,
+        actions = workflow.allowed_actions(application, user, now)
+        if Action.EDIT in actions:  # a draft to submit, or a submission still open to change
+            actions |= {Action.SUBMIT}
+        for action, label in due:
+            if action in actions:
+                events.append(
+                    moment_event(
+                        f"{uid}-{EVENT_KEYS[action]}",
+                        label % dialogue.title,
+                        workflow.action_deadline(application, action),
+                        url,
+                    )
                 )
-            )
-        if application.status == S.APPROVED:
-            events.append(
-                moment_event(
-                    f"{uid}-confirm",
-                    _("Confirm attendance: %s") % dialogue.title,
-                    application.confirmation_deadline or dialogue.confirmation_deadline,
-                    url,
-                )
-            )
-        if application.status in (S.APPROVED, S.CONFIRMED):
-            events.append(
-                moment_event(
-                    f"{uid}-comments",
-                    _("Written comments due: %s") % dialogue.title,
-                    dialogue.comments_deadline,
-                    url,
-                )
-            )
+        if application.status in workflow.HOLDING_A_PLACE:
             events.append(
                 timed_event(
                     f"{uid}-dialogue",

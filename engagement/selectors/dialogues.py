@@ -6,14 +6,13 @@ from django.utils import timezone
 
 from engagement.filters import DialogueFilter
 from engagement.models import AgendaItem, Dialogue, PanelMember
+from engagement.workflows import dialogues as dialogue_workflow
 from reviews.selectors import WORKING_GROUPS_BY_INSTRUMENT
-
-PUBLIC_STATUSES = [status for status in Dialogue.Status.values if status != "draft"]
 
 
 def dialogues_public() -> QuerySet[Dialogue]:
     """Every dialogue the public may see (all but drafts), with its session and group."""
-    return Dialogue.objects.filter(status__in=PUBLIC_STATUSES).select_related(
+    return Dialogue.objects.filter(status__in=dialogue_workflow.PUBLIC).select_related(
         "session__working_group"
     )
 

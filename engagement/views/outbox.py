@@ -10,7 +10,8 @@ from portal import selectors
 from portal.forms import OutboxFilterForm
 from portal.models import OutboundEmail
 from portal.permissions import SecretariatRequiredMixin
-from portal.services.outbox import OutboxError, email_resend
+from portal.services.outbox import email_resend
+from portal.workflows.outbox import OutboxError
 
 
 class OutboxView(SecretariatRequiredMixin, TemplateView):
@@ -26,6 +27,7 @@ class OutboxView(SecretariatRequiredMixin, TemplateView):
         return super().get_context_data(
             form=form,
             page=selectors.outbox_page(
+                self.request.user,
                 status=filters.get("status", ""),
                 text=filters.get("q", ""),
                 page=self.request.GET.get("page"),

@@ -21,16 +21,13 @@ from django.utils import timezone, translation
 
 from portal.models import OutboundEmail
 from portal.tasking import task_after_commit
+from portal.workflows.outbox import email_transition
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 # A queued row this old has lost its task (broker down, worker killed): the sweep resends it.
 STALE_AFTER = timedelta(minutes=2)
-
-
-class OutboxError(Exception):
-    """An outbox operation that the current state does not allow."""
 
 
 def _render(template: str, context: dict, language: str | None) -> tuple[str, str, str]:
@@ -177,19 +174,18 @@ def email_send(email_id: int) -> OutboundEmail | None:
         )
         if email.body_html:
             message.attach_alternative(email.body_html, "text/html")
-        failure = None
+        failure, fields = None, ["attempts", "last_attempt_at", "last_error"]
         try:
             message.send()
         except Exception as error:
             failure = error
             email.last_error = f"{error.__class__.__name__}: {error}"[:2000]
             if email.attempts >= MAX_ATTEMPTS:
-                email.status = OutboundEmail.Status.FAILED
+                fields += email_transition(email, OutboundEmail.Status.FAILED)
         else:
-            email.status = OutboundEmail.Status.SENT
-            email.sent_at = timezone.now()
             email.last_error = ""
-        email.save(update_fields=["attempts", "last_attempt_at", "last_error", "status", "sent_at"])
+            fields += email_transition(email, OutboundEmail.Status.SENT)
+        email.save(update_fields=fields)
     # Raised after the commit that recorded the attempt, so the task can retry.
     if failure is not None and email.status == OutboundEmail.Status.QUEUED:
         raise failure
@@ -200,12 +196,7 @@ def email_resend(email_id: int) -> OutboundEmail:
     """Put a failed message back in the queue (staff action) and send it after commit."""
     with transaction.atomic():
         email = OutboundEmail.objects.select_for_update().get(pk=email_id)
-        if email.status != OutboundEmail.Status.FAILED:
-            raise OutboxError("Only a failed message can be sent again.")
-        email.status = OutboundEmail.Status.QUEUED
-        email.attempts = 0
-        email.created_at = timezone.now()
-        email.save(update_fields=["status", "attempts", "created_at"])
+        email.save(update_fields=email_transition(email, OutboundEmail.Status.QUEUED))
         task_after_commit("portal.send_email", email_id=email.pk, swept_if_lost=True)
     return email
 

@@ -221,13 +221,13 @@ LOGGING = {
 DEADLINE_SWEEP_INTERVAL = env.int("DEADLINE_SWEEP_INTERVAL", default=300)  # seconds
 DEADLINE_SWEEPS = [
     "portal.services.outbox.emails_send_queued",
-    "engagement.sweeps.dialogues_remind_missing_programme",
-    "engagement.sweeps.dialogues_close_applications",
-    "engagement.sweeps.applications_settle_objection_window",
-    "engagement.sweeps.applications_remind_confirmation",
-    "engagement.sweeps.applications_lapse_unconfirmed",
-    "engagement.sweeps.dialogues_comments_digest",
-    "reviews.sweeps.review_steps_overdue_digest",
+    "engagement.services.sweeps.dialogues_remind_missing_programme",
+    "engagement.services.sweeps.dialogues_close_applications",
+    "engagement.services.sweeps.applications_settle_objection_window",
+    "engagement.services.sweeps.applications_remind_confirmation",
+    "engagement.services.sweeps.applications_lapse_unconfirmed",
+    "engagement.services.sweeps.dialogues_comments_digest",
+    "reviews.services.sweeps.review_steps_overdue_digest",
 ]
 # Reminders before the confirmation cut-off, in days (each sent once per application).
 CONFIRMATION_REMINDER_DAYS = env.list("CONFIRMATION_REMINDER_DAYS", cast=int, default=[7, 2])

@@ -16,6 +16,8 @@ from pypdf import PdfReader
 from engagement import deadlines
 from engagement.models import Application, ApplicationStatusChange, Dialogue, Objection
 from engagement.services import applications as services
+from engagement.services.notifications import confirm_token
+from engagement.workflows import applications as workflow
 from portal.deadlines import VIENNA
 from portal.models import OutboundEmail, Role
 from reviews.models import State
@@ -34,14 +36,14 @@ S = Application.Status
 @pytest.mark.parametrize(("source", "target"), list(product(S.values, S.values)))
 def test_every_allowed_and_forbidden_transition(source, target):
     application = ApplicationFactory(status=source)
-    allowed = target in services.APPLICATION_TRANSITIONS[source]
+    allowed = target in workflow.TRANSITIONS[source]
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         if allowed:
-            services.transition_locked(locked, target, by=None, reason="Reason given")
+            workflow.transition_locked(locked, target, by=None, reason="Reason given")
         else:
             with pytest.raises(services.ApplicationError):
-                services.transition_locked(locked, target, by=None, reason="Reason given")
+                workflow.transition_locked(locked, target, by=None, reason="Reason given")
     application.refresh_from_db()
     assert application.status == (target if allowed else source)
     assert ApplicationStatusChange.objects.filter(application=application).count() == allowed
@@ -291,7 +293,7 @@ def test_one_click_confirmation_page_confirms_on_post_only(client, people):
     application = ApplicationFactory(status=S.APPROVED)
     application.confirmation_deadline = application.dialogue.confirmation_deadline
     application.save()
-    url = reverse("engagement:application-confirm", args=[services.confirm_token(application)])
+    url = reverse("engagement:application-confirm", args=[confirm_token(application)])
     assert "Confirm our attendance" in client.get(url).content.decode()
     application.refresh_from_db()
     assert application.status == S.APPROVED

@@ -6,8 +6,8 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from engagement import sweeps
 from engagement.models import Application, Dialogue, Objection
+from engagement.services import sweeps
 from portal.models import OutboundEmail, Role
 from reviews.models import State, WorkingGroup
 from tests.factories import ApplicationFactory, DialogueFactory, UserFactory, grant_role
@@ -114,7 +114,7 @@ def test_run_deadlines_runs_every_sweep(settings):
 def test_applicants_hear_when_a_dialogue_is_not_convened_or_its_summary_is_published(
     django_capture_on_commit_callbacks,
 ):
-    from engagement.services.dialogues import dialogue_transition
+    from engagement.workflows.dialogues import dialogue_transition
 
     dialogue = DialogueFactory(status=Dialogue.Status.CLOSED)
     active = ApplicationFactory(dialogue=dialogue)

@@ -7,7 +7,7 @@ import time_machine
 from django.core import mail
 
 from engagement.models import AgendaItem
-from engagement.sweeps import dialogues_remind_missing_programme
+from engagement.services.sweeps import dialogues_remind_missing_programme
 from portal.models import OutboundEmail, Role, RoleGrant
 from tests.factories import DialogueFactory, UserFactory
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from portal.models import OutboundEmail
 from portal.services import outbox
 from portal.tasks import send_email
+from portal.workflows.outbox import OutboxError
 
 pytestmark = pytest.mark.django_db
 TEST_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -138,7 +139,7 @@ def test_failed_message_can_be_resent(django_capture_on_commit_callbacks):
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.SENT
     assert len(mail.outbox) == 1
-    with pytest.raises(outbox.OutboxError):
+    with pytest.raises(OutboxError):
         outbox.email_resend(email.pk)
 
 

@@ -10,7 +10,7 @@ from portal.models import Role, RoleGrant
 from portal.selectors import secretariat_users
 from portal.services.outbox import email_each, email_queue
 
-from .models import ReviewStep
+from ..models import ReviewStep
 
 DIGEST_TEMPLATE = "emails/reviews/overdue_digest"
 DIGEST_FROM = time(8, 0)  # Monday 08:00 Vienna time, or the first sweep after it that week

@@ -13,26 +13,19 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from engagement.models import AgendaItem, Application, Dialogue, WrittenComment
+from engagement.services.capacity import approve_or_reserve_locked, reserve_offer_places
+from engagement.services.notifications import notify_applicants
+from engagement.workflows import applications as application_workflow
+from engagement.workflows import dialogues as dialogue_workflow
+from engagement.workflows.applications import application_locked
 from portal import deadlines
 from portal.models import Role
 from portal.selectors import role_holders, secretariat_users
 from portal.services.outbox import email_each
 
-from .models import AgendaItem, Application, Dialogue, WrittenComment
-from .services.applications import (
-    approve_or_reserve_locked,
-    notify_applicants,
-    reserve_offer_places,
-    transition_locked,
-)
-from .services.dialogues import dialogue_transition
-
-PROGRAMME_STATUSES = [
-    Dialogue.Status.OPEN,
-    Dialogue.Status.CLOSED,
-    Dialogue.Status.CIRCULATED,
-    Dialogue.Status.CONVENED,
-]
+S = Application.Status
+SYSTEM = None  # the portal itself, as the user of allowed_actions
 
 
 def dialogues_remind_missing_programme(now=None) -> dict:
@@ -42,7 +35,9 @@ def dialogues_remind_missing_programme(now=None) -> dict:
     horizon = now + timedelta(days=settings.PROGRAMME_REMINDER_DAYS)
     dialogues = (
         Dialogue.objects.filter(
-            status__in=PROGRAMME_STATUSES, starts_at__gt=now, starts_at__lte=horizon
+            status__in=dialogue_workflow.PROGRAMME_EXPECTED,
+            starts_at__gt=now,
+            starts_at__lte=horizon,
         )
         .exclude(Exists(AgendaItem.objects.filter(dialogue=OuterRef("pk"))))
         .select_related("session__working_group")
@@ -79,19 +74,19 @@ def dialogues_close_applications(now=None) -> dict:
                 .select_related("session__working_group")
                 .get(pk=dialogue_id)
             )
-            if dialogue.status != Dialogue.Status.OPEN or deadlines.is_open(
-                dialogue.application_deadline, now
+            if dialogue_workflow.CLOSE not in dialogue_workflow.allowed_actions(
+                dialogue, SYSTEM, now
             ):
                 continue
-            dialogue_transition(
+            dialogue_workflow.dialogue_transition(
                 dialogue.pk,
                 Dialogue.Status.CLOSED,
                 by=None,
                 reason=_("The application deadline passed."),
             )
             closed += 1
-            received = dialogue.applications.exclude(
-                status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN]
+            received = dialogue.applications.filter(
+                status__in=application_workflow.RECEIVED
             ).count()
             if received < dialogue.minimum_applications:
                 asked += email_each(
@@ -110,12 +105,7 @@ def _each_locked(queryset, action) -> int:
     done = 0
     for pk in list(queryset.values_list("pk", flat=True)):
         with transaction.atomic():
-            application = (
-                Application.objects.select_for_update()
-                .select_related("organization", "dialogue")
-                .get(pk=pk)
-            )
-            done += bool(action(application))
+            done += bool(action(application_locked(pk)))
     return done
 
 
@@ -124,12 +114,13 @@ def applications_settle_objection_window(now=None) -> dict:
     (the approval email carries the confirmation link); objected ones go to the Bureau."""
     now = now or timezone.now()
     window_closed = Q(dialogue__objection_deadline__lt=now)
-    S = Application.Status
+
+    def settles(application) -> bool:
+        actions = application_workflow.allowed_actions(application, SYSTEM, now)
+        return application_workflow.Action.SETTLE in actions
 
     def approve(application):
-        if application.status != S.CIRCULATED or deadlines.is_open(
-            application.dialogue.objection_deadline, now
-        ):
+        if application.status != S.CIRCULATED or not settles(application):
             return False
         approve_or_reserve_locked(
             application, reason=_("No objection when the objection window closed.")
@@ -137,9 +128,9 @@ def applications_settle_objection_window(now=None) -> dict:
         return True
 
     def refer(application):
-        if application.status != S.OBJECTED:
+        if application.status != S.OBJECTED or not settles(application):
             return False
-        transition_locked(
+        application_workflow.transition_locked(
             application,
             S.REFERRED,
             by=None,
@@ -160,7 +151,7 @@ def applications_remind_confirmation(now=None) -> dict:
     sent = 0
     due = (
         Application.objects.filter(
-            status=Application.Status.APPROVED,
+            status=S.APPROVED,
             reserve_position=None,
             confirmation_deadline__gt=now,
             confirmation_deadline__lte=now + timedelta(days=days_list[-1]),
@@ -169,6 +160,10 @@ def applications_remind_confirmation(now=None) -> dict:
         .prefetch_related("organization__memberships__user")
     )
     for application in due:
+        if application_workflow.Action.CONFIRM not in application_workflow.allowed_actions(
+            application, application_workflow.LINK_HOLDER, now
+        ):
+            continue
         left = application.confirmation_deadline - now
         days = next(d for d in days_list if left <= timedelta(days=d))
         sent += notify_applicants(
@@ -181,17 +176,12 @@ def applications_lapse_unconfirmed(now=None) -> dict:
     """Cut-off passed: approved applications not confirmed lapse, with a notice; the places
     they free are offered to the reserve list, in order."""
     now = now or timezone.now()
-    S = Application.Status
 
     def lapse(application):
-        deadline = application.confirmation_deadline or application.dialogue.confirmation_deadline
-        if (
-            application.status != S.APPROVED
-            or application.reserve_position is not None
-            or deadlines.is_open(deadline, now)
-        ):
+        actions = application_workflow.allowed_actions(application, SYSTEM, now)
+        if application_workflow.Action.LAPSE not in actions:
             return False
-        transition_locked(
+        application_workflow.transition_locked(
             application,
             S.LAPSED,
             by=None,
@@ -218,7 +208,9 @@ def dialogues_comments_digest(now=None) -> dict:
     now = now or timezone.now()
     queued = 0
     soon = Dialogue.objects.filter(
-        status__in=PROGRAMME_STATUSES, starts_at__gt=now, starts_at__lte=now + timedelta(days=2)
+        status__in=dialogue_workflow.PROGRAMME_EXPECTED,
+        starts_at__gt=now,
+        starts_at__lte=now + timedelta(days=2),
     ).select_related("session__working_group")
     staff = list(secretariat_users())
     for dialogue in soon:
