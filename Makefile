@@ -51,6 +51,7 @@ run: demo
 
 test: install chromium
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: install
@@ -61,6 +62,7 @@ e2e: install chromium
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check .
 
 format: install

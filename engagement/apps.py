@@ -7,6 +7,5 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Stakeholder engagement")
 
     def ready(self):
-        # Registers the blocks this app adds to lower apps' pages; imported here, once the
-        # models are loaded, as Django requires.
-        from . import blocks  # noqa: F401
+        # Registers the blocks this app adds to lower apps' pages (portal.blocks).
+        from . import blocks  # noqa: F401, PLC0415 - its selectors need the loaded models

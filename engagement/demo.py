@@ -7,11 +7,24 @@ and carry ``is_demo``; dialogue titles start with "Demo:".
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.utils import timezone
 
 from engagement import deadlines
-from engagement.models import AgendaItem, Dialogue, Membership, Organization, WorkingGroupSession
+from engagement.models import (
+    AgendaItem,
+    Application,
+    ApplicationStatusChange,
+    Dialogue,
+    Membership,
+    Objection,
+    Organization,
+    WorkingGroupSession,
+)
 from instruments.models import Cluster, Instrument
 from portal.deadlines import VIENNA
 from portal.models import Role, RoleGrant, User
@@ -135,7 +148,6 @@ DEMO_ORGANIZATIONS = [
 
 
 def _user(spec: DemoUser) -> User:
-    from allauth.account.models import EmailAddress
 
     user, created = User.objects.get_or_create(email=spec.email, defaults={"full_name": spec.name})
     if created:
@@ -157,9 +169,6 @@ def _user(spec: DemoUser) -> User:
 
 
 def _authenticator(user, secret: str) -> None:
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-    from allauth.mfa.totp.internal.auth import TOTP
 
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, secret)
@@ -287,7 +296,6 @@ def demo_data_load() -> dict:
 
 def _applications(plan: dict, state_user) -> None:
     """Demo applications in every status, with a recorded history and objections."""
-    from engagement.models import Application, ApplicationStatusChange, Objection
 
     organizations = list(Organization.objects.filter(is_demo=True).order_by("name"))
     index = 1  # the first demo organization applies through the demo applicant's form

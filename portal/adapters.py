@@ -1,6 +1,8 @@
 """The portal's django-allauth adapter: account emails go through the outbox."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 
 from portal.services.outbox import email_queue_rendered
 
@@ -9,8 +11,6 @@ class PortalAccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render allauth's message as usual, then record it in the outbox and send it after
         commit, like every other email of the portal."""
-        from allauth.core import context as allauth_context
-        from django.contrib.sites.shortcuts import get_current_site
 
         request = allauth_context.request
         full_context = {

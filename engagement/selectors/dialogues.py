@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from engagement.filters import DialogueFilter
 from engagement.models import AgendaItem, Dialogue, PanelMember
@@ -39,7 +40,6 @@ def dialogue_get_public(pk: int) -> Dialogue:
 
 def dialogue_milestones(dialogue: Dialogue, now=None) -> list[dict]:
     """The dialogue's dates in order, each marked past or not, for the visual timeline."""
-    from django.utils.translation import gettext as _
 
     now = now or timezone.now()
     steps = [

@@ -1,12 +1,23 @@
 """Writes to the Review Mechanism's reference data."""
 
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
 from django.db import transaction
 
-from ..models import RegionalGroup, ReviewDataChange, State, Treaty, TreatyParticipation
+from ..models import (
+    CompilationItem,
+    PreparatoryPhase,
+    RegionalGroup,
+    ReviewDataChange,
+    ReviewGroup,
+    State,
+    TimelineEvent,
+    Treaty,
+    TreatyParticipation,
+)
 
 EU_CODE = "EUU"
 PARTY_FILES = {
@@ -105,9 +116,6 @@ def states_load_reference(directory: Path) -> dict[str, int]:
 def history_load_reference(directory: Path) -> dict[str, int]:
     """Load the timeline events and the compilation (seed 003) from ``directory``.
     Idempotent; items the secretariat added, and edits it made, are kept."""
-    import json
-
-    from ..models import CompilationItem, TimelineEvent
 
     events = json.loads((directory / "timeline.json").read_text())
     for event in events:
@@ -162,9 +170,6 @@ PREPARATORY_SOURCE = (
 def review_groups_load_defaults() -> None:
     """Create the preparatory phase and the three review groups with their sourced defaults,
     keeping any date the secretariat has set."""
-    from datetime import date
-
-    from ..models import PreparatoryPhase, ReviewGroup
 
     if not PreparatoryPhase.objects.exists():
         PreparatoryPhase.objects.create(

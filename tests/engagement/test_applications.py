@@ -7,9 +7,11 @@ from datetime import datetime, timedelta
 from itertools import product
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from icalendar import Calendar
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -108,7 +110,6 @@ def test_draft_is_saved_without_submitting(client, applicant, organization):
 
 
 def test_rejected_upload_and_missing_fields_keep_the_form(client, applicant, organization):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     dialogue = DialogueFactory()
     data = _apply_data(
@@ -376,7 +377,6 @@ def test_staff_pages_of_the_queue_are_staff_only(client, people):
 
 
 def test_personal_calendar_feed_at_a_secret_address(client, people, organization):
-    from icalendar import Calendar
 
     application = ApplicationFactory(organization=organization, status=S.APPROVED)
     application.confirmation_deadline = application.dialogue.confirmation_deadline

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from engagement.models import Membership
 from engagement.services.organizations import invitation_send, invitation_token
-from portal.models import RoleGrant
-from tests.factories import DialogueFactory
+from portal.models import OutboundEmail, RoleGrant
+from tests.factories import ApplicationFactory, DialogueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,6 @@ def _matrix(organization, people):
         organization=organization, email="x@example.org", by=people["admin"]
     )
     grant = RoleGrant.objects.get(user=people["bureau"])
-    from tests.factories import ApplicationFactory
 
     application = ApplicationFactory(organization=organization, dialogue=dialogue)
     others = ("outsider", "secretariat", "state", "bureau", "chair")
@@ -174,7 +173,6 @@ def test_permission_matrix(client, people, organization):
 
 
 def test_outbox_page_lists_filters_and_resends_failed_messages(client, people, settings):
-    from portal.models import OutboundEmail
 
     failed = OutboundEmail.objects.create(
         to="a@example.org",

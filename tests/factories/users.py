@@ -1,6 +1,8 @@
 import factory
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from portal.models import User
+from portal.models import RoleGrant, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -15,10 +17,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def grant_role(user, role, *, mfa=True, **scope):
     """Give ``user`` a role (and, by default, an authenticator app, as the role requires)."""
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    from portal.models import RoleGrant
 
     RoleGrant.objects.create(user=user, role=role, **scope)
     if mfa and not Authenticator.objects.filter(user=user, type="totp").exists():

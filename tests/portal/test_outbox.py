@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from portal.models import OutboundEmail
 from portal.services import outbox
-from portal.tasks import send_email
+from portal.tasks import send_email, send_emails
 from portal.workflows.outbox import OutboxError
 
 pytestmark = pytest.mark.django_db
@@ -168,7 +168,6 @@ def test_broker_down_keeps_the_request_and_the_sweep_sends_later(
 def test_a_batch_hands_its_messages_to_one_task_per_hundred(
     monkeypatch, django_capture_on_commit_callbacks
 ):
-    from portal.tasks import send_emails
 
     batches = []
     monkeypatch.setattr(send_emails, "delay", lambda **kwargs: batches.append(kwargs))

@@ -1,11 +1,15 @@
 """States pages: party status with source and firmness, the lists' "as of" and gaps."""
 
+from datetime import date
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reviews.models import RegionalGroup, State, TreatyParticipation
+from reviews.models import RegionalGroup, ReviewGroup, State, TreatyParticipation
+from reviews.selectors import articles_under_review
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +61,6 @@ def test_state_list_query_count_does_not_grow(client):
 
 
 def test_state_page_shows_the_cluster_under_review_and_its_articles(client):
-    from datetime import date
-
-    import time_machine
-
-    from reviews.models import ReviewGroup
 
     kenya = State.objects.get(code="KEN")
     url = reverse("reviews:state-detail", args=["KEN"])
@@ -83,8 +82,6 @@ def test_state_page_shows_the_cluster_under_review_and_its_articles(client):
         .first()
     )
     if no_uncac:
-        from reviews.selectors import articles_under_review
-
         assert ("UNTOC", "8") in {
             (a.instrument.code, a.number) for a in articles_under_review(no_uncac, 1)
         }

@@ -1,3 +1,8 @@
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.core.management import BaseCommand, CommandError
 
 from engagement.demo import DEMO_TOTP_SECRETS
@@ -10,11 +15,6 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, *args, email, **options):
-        from allauth.mfa.totp.internal.auth import (
-            format_hotp_value,
-            hotp_value,
-            yield_hotp_counters_from_time,
-        )
 
         secret = DEMO_TOTP_SECRETS.get(email.lower())
         if secret is None:
