@@ -35,8 +35,7 @@ def _refuse_unless(application: Application, action: str, user, now) -> None:
 
 
 def _apply_fields(application: Application, fields: dict, representatives: list[dict]) -> None:
-    instruments = fields.pop("expertise_instruments", None)
-    clusters = fields.pop("expertise_clusters", None)
+    expertise = {name: fields.pop(name, None) for name in Application.EXPERTISE_FIELDS}
     if "nomination_letter" in fields:
         letter = file_field_update(fields.pop("nomination_letter"))
         if letter is not KEEP_CURRENT_FILE:
@@ -44,10 +43,7 @@ def _apply_fields(application: Application, fields: dict, representatives: list[
     for name, value in fields.items():
         setattr(application, name, value)
     application.save()
-    if instruments is not None:
-        application.expertise_instruments.set(instruments)
-    if clusters is not None:
-        application.expertise_clusters.set(clusters)
+    application.expertise_set(expertise)
     application.representatives.all().delete()
     Representative.objects.bulk_create(
         Representative(application=application, **person) for person in representatives

@@ -50,8 +50,7 @@ class ApplyView(ActingOrganizationMixin, TemplateView):
     def initial(self, application):
         source = application or self.organization
         initial = {
-            "expertise_instruments": list(source.expertise_instruments.all()),
-            "expertise_clusters": list(source.expertise_clusters.all()),
+            **source.expertise_initial(),
             "dialogues": [pk for pk in [self.request.GET.get("dialogue")] if pk],
             "statement": application.statement if application else source.expertise_text,
         }
