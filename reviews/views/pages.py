@@ -3,7 +3,6 @@ compilation."""
 
 from collections import Counter
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -18,6 +17,7 @@ from portal.views import PublicViewMixin
 
 from .. import selectors
 from ..filters import CompilationFilter, StateFilter, TimelineFilter
+from ..forms.pages import CompilationItemForm
 from ..models import (
     CompilationItem,
     PartyList,
@@ -48,18 +48,6 @@ class CompilationView(PublicViewMixin, TemplateView):
         return super().get_context_data(
             filter=item_filter, items=items, topics=sorted(topics.items()), **kwargs
         )
-
-
-class CompilationItemForm(forms.ModelForm):
-    tags = forms.CharField(label=_("Topics (comma-separated)"), required=False, max_length=500)
-
-    class Meta:
-        model = CompilationItem
-        fields = ["kind", "year", "body", "document", "label", "text", "tags", "source"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
-
-    def clean_tags(self):
-        return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
 
 
 class CompilationAddView(SecretariatRequiredMixin, FormView):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.deadlines import vienna_date
 
-from .models import (
+from ..models import (
     PreparatoryPhase,
     ReviewContact,
     ReviewerAssignment,
@@ -21,9 +21,9 @@ from .models import (
     TreatyParticipation,
     UnLanguage,
 )
-from .models.states import name_sort_key
-from .services.country_reviews import MAX_REVIEWERS, too_many_reviewers_message
-from .validation import ReviewDatesMixin, done_on_problem, signature_problem
+from ..models.states import name_sort_key
+from ..services.country_reviews import MAX_REVIEWERS, too_many_reviewers_message
+from ..validation import ReviewDatesMixin, done_on_problem, signature_problem
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
