@@ -150,7 +150,7 @@ def letter_context(letter: dict, *, for_pdf: bool) -> dict:
         "title": letter_title(letter),
         "heading": texts.heading[letter["kind"]],
         "date_text": _date_text(letter),
-        "body_template": f"letters/{letter['kind']}/{language}.html",
+        "body_template": f"engagement/letters/texts/{letter['kind']}/{language}.html",
         "logo_url": f"{prefix}/media/{logo}" if logo else "",
         "sender_contacts": [contact for contact in contacts if contact],
         "unofficial_note": texts.unofficial_note,
@@ -159,13 +159,15 @@ def letter_context(letter: dict, *, for_pdf: bool) -> dict:
 
 def letter_html(letter: dict) -> str:
     """The letter as an HTML fragment for the live preview (same body as the PDF)."""
-    return render_to_string("letters/letter_body.html", letter_context(letter, for_pdf=False))
+    return render_to_string(
+        "engagement/letters/letter_body.html", letter_context(letter, for_pdf=False)
+    )
 
 
 def letter_pdf(letter: dict, *, archival: bool = False) -> bytes:
     """The letter as an A4 PDF; ``archival`` gives the PDF/A-3b variant."""
     return render_pdf(
-        "pdf/letters/letter.html",
+        "pdf/engagement/letter.html",
         letter_context(letter, for_pdf=True),
         pdf_variant="pdf/a-3b" if archival else None,
     )

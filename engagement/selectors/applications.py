@@ -115,6 +115,24 @@ def circulated_list(dialogue: Dialogue) -> QuerySet[Application]:
     )
 
 
+def applications_for_export(dialogue: Dialogue, *, participants: bool) -> list[Application]:
+    """The applications of a list export: the participants (confirmed, with their people), or
+    the list for States parties (circulated; before circulation, the screened-in ones)."""
+    if participants:
+        return list(
+            circulated_list(dialogue).filter(status=S.CONFIRMED).prefetch_related("representatives")
+        )
+    applications = list(circulated_list(dialogue))
+    if applications:
+        return applications
+    return list(
+        dialogue.applications.filter(status=S.SCREENED_IN)
+        .select_related("organization")
+        .prefetch_related("expertise_clusters", "expertise_instruments")
+        .order_by("organization__name")
+    )
+
+
 def circulated_list_for_state(dialogue: Dialogue, user, state, now=None) -> list[Application]:
     """The circulated list as ``user`` sees it for ``state``: each application with
     ``objected`` (the State objected already) and ``may_object`` (the workflow allows an

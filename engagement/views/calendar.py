@@ -31,7 +31,7 @@ class PersonalFeedView(View):
 
 
 class CalendarSettingsView(TemplateView):
-    template_name = "account/calendar.html"
+    template_name = "engagement/account/calendar.html"
 
     def get_context_data(self, **kwargs):
         path = f"/calendar/{self.request.user.calendar_token}.ics"
