@@ -1,9 +1,11 @@
 """Factories of the engagement app: organizations, dialogues, applications, letters, pledges."""
 
+import io
 from datetime import date, datetime, timedelta
 
 import factory
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from engagement import deadlines
 from engagement.models import (
@@ -182,13 +184,15 @@ class WrittenCommentFactory(factory.django.DjangoModelFactory):
     submitted_by = factory.SubFactory("tests.factories.portal.UserFactory")
 
 
-# A one-page PDF: enough for code that stores, lists and merges letters.
-TINY_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+def _one_page_pdf() -> bytes:
+    """A blank A4 page: enough for code that stores, lists and merges letters."""
+    writer, buffer = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+ONE_PAGE_PDF = _one_page_pdf()
 
 
 class LetterFactory(factory.django.DjangoModelFactory):
@@ -200,7 +204,7 @@ class LetterFactory(factory.django.DjangoModelFactory):
     kind = Letter.Kind.PLEDGE
     language = "en"
     input = factory.LazyAttribute(lambda o: {"kind": o.kind, "language": o.language})
-    pdf = factory.django.FileField(filename="letter.pdf", data=TINY_PDF)
+    pdf = factory.django.FileField(filename="letter.pdf", data=ONE_PAGE_PDF)
     created_by = factory.SubFactory("tests.factories.portal.UserFactory")
 
 
