@@ -6,11 +6,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=portal.settings.production
 
-# WeasyPrint needs Pango and HarfBuzz; fonts for PDFs.
+# WeasyPrint needs Pango and HarfBuzz; fonts for PDFs (Amiri for Arabic, Noto Sans CJK for
+# Chinese: see static/css/print/base.css).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
-        fonts-dejavu-core shared-mime-info \
+        fonts-dejavu-core fonts-hosny-amiri fonts-noto-cjk fontconfig shared-mime-info \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 1000 portal

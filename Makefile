@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install chromium setup run test test-fast e2e lint format services demo bench fixtures clean
+.PHONY: help install chromium pdf-fonts setup run test test-fast e2e lint format services demo bench fixtures clean
 
 help:
 	@echo "make run       set up everything, load demo data and serve the portal on http://$(HOST):$(PORT)"
@@ -32,7 +32,16 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			chromium fonts-dejavu-core poppler-utils >/dev/null; }
 
-setup: install
+# PDFs in Arabic and Chinese use Debian's Amiri (fonts-hosny-amiri: shaped Arabic whose text
+# extracts as written) and Noto Sans CJK SC (fonts-noto-cjk), found through fontconfig by the
+# print CSS only; install them when missing (root, as here and in CI).
+pdf-fonts:
+	@fc-list "Noto Sans CJK SC" family | grep -q . && fc-list Amiri family | grep -q . || { \
+		echo "Installing Debian's Arabic and Chinese fonts for PDFs"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			fonts-hosny-amiri fonts-noto-cjk fontconfig >/dev/null; }
+
+setup: install pdf-fonts
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
@@ -49,15 +58,15 @@ run: demo
 	$(BIN)/python manage.py run_deadlines --every $(SWEEP_EVERY) --verbosity 0 & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install chromium
+test: install chromium pdf-fonts
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: install
+test-fast: install pdf-fonts
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-e2e: install chromium
+e2e: install chromium pdf-fonts
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 lint: install
