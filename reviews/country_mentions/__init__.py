@@ -134,7 +134,9 @@ def highlight_segments(text: str, mentions: Iterable[Mention]) -> list[tuple[str
     """``text`` cut into consecutive pieces, each with the mention it is (or None), so that a
     template can mark the mentions while escaping everything::
 
-        {% for piece, mention in segments %}{% if mention %}<mark>{{ piece }}</mark>{% else %}{{ piece }}{% endif %}{% endfor %}
+        {% for piece, mention in segments %}
+          {% if mention %}<mark>{{ piece }}</mark>{% else %}{{ piece }}{% endif %}
+        {% endfor %}
     """
     segments: list[tuple[str, Mention | None]] = []
     position = 0

@@ -43,7 +43,7 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "judge", "senato
           "dona", "saint", "st"}  # fmt: skip
 FUNCTION_WORDS = {"in", "of", "the", "and", "or", "for", "from", "to", "by", "with", "on", "at",
                   "as", "a", "an", "en", "de", "du", "des", "la", "le", "les", "el", "los",
-                  "las", "y", "et", "ou", "o", "a", "au", "aux", "del", "al", "when", "while",
+                  "las", "y", "et", "ou", "o", "au", "aux", "del", "al", "when", "while",
                   "if", "but", "that", "this", "these", "those", "also", "both", "between",
                   "against", "into", "across", "within", "without", "since", "after", "before",
                   "like", "unlike", "including", "except", "per", "via", "toward", "towards",
@@ -60,7 +60,7 @@ INSTITUTION_WORDS = {"government", "police", "ministry", "minister", "parliament
                      "interior", "justice", "legislation", "senate", "assembly", "cabinet",
                      "state", "states", "federal", "central", "ngo", "ngos", "civil",
                      "society", "today", "report", "reports", "case", "cases", "gouvernement",
-                     "gobierno", "policia", "policia", "ministere", "ministerio"}  # fmt: skip
+                     "gobierno", "policia", "ministere", "ministerio"}  # fmt: skip
 
 ENGLISH_NOT_A_NOUN = {"and", "or", "nor", "but", "is", "are", "was", "were", "be", "been",
                       "being", "by", "for", "of", "to", "in", "into", "on", "at", "with", "as",
@@ -72,7 +72,7 @@ ENGLISH_NOT_A_NOUN = {"and", "or", "nor", "but", "is", "are", "was", "were", "be
                       "interpretation", "interpreter", "interpreters", "word", "words",
                       "term", "terms", "spelling", "course", "courses", "lesson", "lessons",
                       "teacher", "teachers", "grammar", "dictionary", "name", "names",
-                      "title", "titles", "booth", "channel", "subtitles", "only", "please"}  # fmt: skip
+                      "title", "titles", "booth", "channel", "subtitles", "only"}  # fmt: skip
 LANGUAGE_CUES_BEFORE = {
     "fr": {"en", "le", "l", "du", "au", "vers", "langue", "langues", "version", "versions",
            "texte", "textes", "traduction", "traductions", "traduit", "traduite", "traduits",
@@ -117,9 +117,8 @@ def _capitalized_name(word: str) -> bool:
 
 def reads_as_person(text: str, start: int, end: int, state_words: frozenset[str]) -> bool:
     gap, word = next_word(text, end)
-    if word and _plain_gap(gap) and _capitalized_name(word):
-        if fold_key(word) not in state_words:
-            return True
+    if word and _plain_gap(gap) and _capitalized_name(word) and fold_key(word) not in state_words:
+        return True
     word, gap, word_start = previous_word(text, start)
     if word and _plain_gap(gap) and word[0].isupper():
         key = fold_key(word).rstrip(".")

@@ -98,9 +98,7 @@ def fold(text: str) -> Folded:
         folded_starts.append(length)
         original_starts.append(position)
         pieces.append(text[position:])
-    return Folded(
-        _fold_same_length("".join(pieces)), tuple(folded_starts), tuple(original_starts)
-    )
+    return Folded(_fold_same_length("".join(pieces)), tuple(folded_starts), tuple(original_starts))
 
 
 def fold_key(form: str) -> str:

@@ -34,10 +34,7 @@ def _word_forms(nom: str, gen: str | None) -> set[str]:
     elif nom.endswith("ая") and gen.endswith("ой"):
         stem = nom[:-2]
         forms |= {stem + e for e in ("ой", "ую", "ою")}
-    elif nom.endswith("ое") and gen.endswith("ого"):
-        stem = nom[:-2]
-        forms |= {stem + e for e in ("ого", "ому", "ым", "им", "ом")}
-    elif nom[-2:] in ("ый", "ий", "ой") and gen.endswith("ого"):
+    elif nom[-2:] in ("ое", "ый", "ий", "ой") and gen.endswith("ого"):
         stem = nom[:-2]
         forms |= {stem + e for e in ("ого", "ому", "ым", "им", "ом")}
     elif nom[-2:] in ("ые", "ие") and gen[-2:] in ("ых", "их"):
