@@ -22,12 +22,12 @@ ahead) and then scans a 30,000-character comment in a few milliseconds
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
-from reviews.country_mentions import context, matcher
+from reviews.country_mentions import context, lexicon, matcher
 from reviews.country_mentions.folding import fold
-from reviews.country_mentions.lexicon import LANGUAGES, lexicon
+from reviews.country_mentions.lexicon import LANGUAGES
 
 __all__ = [
     "LANGUAGES",
@@ -39,8 +39,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One mention of a State: ``text == original[start:end]``.
 
     ``code`` is the State's code (ISO 3166-1 alpha-3 as ``State.code``; ``EUU`` for the
@@ -80,14 +79,17 @@ def find_country_mentions(
     unknown = wanted - set(LANGUAGES)
     if unknown:
         raise ValueError(f"unknown languages {sorted(unknown)}; use {LANGUAGES}")
+    all_languages = wanted == set(LANGUAGES)
     folded = fold(text)
-    lex = lexicon()
+    lex = lexicon.build()
     words = _state_words()
     mentions = []
     for script in matcher.scripts_in(text):
         for key_start, key_end, match in matcher.search(script, folded.text):
             reading = lex.reading(script, match.group("key"))
-            if reading is None or reading.blocked or not reading.languages & wanted:
+            if reading is None or reading.blocked:
+                continue
+            if not all_languages and reading.languages.isdisjoint(wanted):
                 continue
             span_start = key_start
             word_start = key_start
@@ -102,8 +104,8 @@ def find_country_mentions(
                 reading, script, text, key_start_original, end, match, words, word_start_original
             ):
                 continue
-            codes = tuple(reading.codes)
-            if not codes or excluded & set(codes):
+            codes = reading.codes_tuple
+            if not codes or (excluded and not excluded.isdisjoint(codes)):
                 continue
             mentions.append(
                 Mention(
@@ -113,7 +115,7 @@ def find_country_mentions(
                     end=end,
                     text=text[start:end],
                     kind=reading.kind,
-                    languages=tuple(lang for lang in LANGUAGES if lang in reading.languages),
+                    languages=reading.language_order,
                 )
             )
     mentions.sort(key=lambda mention: mention.start)
@@ -157,7 +159,7 @@ def _state_words() -> frozenset[str]:
     """Every word of a Latin-script key, and words of institutions, which after a given name
     make it read as the State ("Georgia Police") rather than a person ("Georgia Smith")."""
     words = set(context.INSTITUTION_WORDS)
-    for key in lexicon().keys["latin"]:
+    for key in lexicon.build().keys["latin"]:
         words.update(key.split())
     return frozenset(words)
 

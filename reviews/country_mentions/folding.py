@@ -23,10 +23,12 @@ from functools import cache
 APOSTROPHES = "\u2019\u2018\u02bc\u0060\u00b4\u2032"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
-REMOVED = re.compile(
+# Both patterns start with a character class, so the engine skips ahead to candidates fast;
+# a line-break hyphen also needs a word character before it, checked where one is found.
+REMOVED_MARKS = re.compile(
     "[\u0300-\u036f\u064b-\u065f\u0670\u0640\u00ad\u200b-\u200d\u2060\ufeff]+"
-    rf"|(?<=\w)[-{DASHES}][ \t]*\r?\n[ \t]*(?=\w)"
 )
+LINE_BREAK_HYPHEN = re.compile(rf"[-{DASHES}][ \t]*\r?\n[ \t]*(?=\w)")
 
 
 @cache
@@ -52,11 +54,40 @@ def _table() -> dict[int, str]:
     return table
 
 
+# Characters frequent in running text are replaced one by one (str.replace scans in C); the
+# rest of the table (accented Latin letters, rarer dashes) goes through one pattern.
+FREQUENT = "أإآىةیکё’‘–—"
+
+
+@cache
+def _foldable() -> re.Pattern:
+    rare = "".join(
+        re.escape(chr(point)) for point in sorted(_table()) if chr(point) not in FREQUENT
+    )
+    return re.compile(f"[{rare}]")
+
+
 def _fold_same_length(text: str) -> str:
-    folded = text.lower() if text.isascii() else text.translate(_table()).lower()
+    if not text.isascii():
+        table = _table()
+        for char in FREQUENT:
+            if char in text:
+                text = text.replace(char, table[ord(char)])
+        text = _foldable().sub(lambda match: table[ord(match.group())], text)
+    folded = text.lower()
     if len(folded) != len(text):  # no known character does this; keep offsets safe anyway
-        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_table()))
+        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return folded
+
+
+def _removed_spans(text: str) -> list[tuple[int, int]]:
+    spans = [match.span() for match in REMOVED_MARKS.finditer(text)]
+    spans += [
+        match.span()
+        for match in LINE_BREAK_HYPHEN.finditer(text)
+        if match.start() > 0 and (text[match.start() - 1].isalnum())
+    ]
+    return sorted(spans)
 
 
 @dataclass(frozen=True)
@@ -83,17 +114,21 @@ class Folded:
 
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching (see the module's docstring)."""
-    if not REMOVED.search(text):
+    removed = _removed_spans(text)
+    if not removed:
         return Folded(_fold_same_length(text))
     pieces, folded_starts, original_starts = [], [], []
     position = length = 0
-    for removed in REMOVED.finditer(text):
-        if removed.start() > position:
+    for removed_start, removed_end in removed:
+        if removed_start < position:  # overlapping spans: already skipped
+            position = max(position, removed_end)
+            continue
+        if removed_start > position:
             folded_starts.append(length)
             original_starts.append(position)
-            pieces.append(text[position : removed.start()])
-            length += removed.start() - position
-        position = removed.end()
+            pieces.append(text[position:removed_start])
+            length += removed_start - position
+        position = removed_end
     if position < len(text):
         folded_starts.append(length)
         original_starts.append(position)

@@ -44,6 +44,10 @@ KINDS = ("name", "demonym", "block")
 # Arabic: whether a key may, must not or needs to follow the article "ال".
 ARTICLE_OPTIONAL, ARTICLE_FORBIDDEN = "optional", "forbidden"
 
+# Stands for "any ending of an adjective" at the end of a Russian key (the pattern spells the
+# endings out once per stem instead of once per form).
+ADJECTIVE = "\x01"
+
 ARABIC_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
 
 
@@ -71,6 +75,11 @@ class Reading:
         if article == ARTICLE_OPTIONAL:
             self.article = ARTICLE_OPTIONAL
 
+    def finish(self) -> None:
+        """Fix what every scan reads: the languages in the table's order."""
+        self.language_order = tuple(lang for lang in LANGUAGES if lang in self.languages)
+        self.codes_tuple = tuple(self.codes)
+
     @property
     def blocked(self) -> bool:
         return "block" in self.kinds
@@ -85,10 +94,15 @@ class Lexicon:
     """The keys to search for, by script, and what each compact key means."""
 
     keys: dict[str, frozenset[str]]  # script -> folded keys ("latin", "cyrillic", "arabic", "han")
-    readings: dict[str, Reading]  # (script, compact key) joined as "script:key" -> reading
+    readings: dict[str, dict[str, Reading]]  # script -> compact key and folded key -> reading
 
     def reading(self, script: str, key: str) -> Reading | None:
-        return self.readings.get(f"{script}:{compact(key)}")
+        readings = self.readings[script]
+        found = readings.get(key) or readings.get(compact(key))
+        if found is None and script == "cyrillic":
+            stem = russian.adjective_stem_of(key)
+            found = readings.get(stem + ADJECTIVE) if stem else None
+        return found
 
 
 def data_dir() -> Path:
@@ -148,8 +162,8 @@ def _inflected(form: str, language: str, kind: str, flags: set[str]) -> set[str]
     if "no-inflection" in flags or "as-written" in flags:
         return {form}
     if language == "ru":
-        if kind == "demonym":
-            return russian.adjective_forms(form)
+        if kind == "demonym":  # one key for all its endings: see ``ADJECTIVE``
+            return {russian.adjective_stem(form) + ADJECTIVE}
         nom, _, gen = form.partition("/")
         return russian.name_forms(nom, gen or None)
     if kind != "demonym":
@@ -197,10 +211,10 @@ def _arabic_key(form: str) -> tuple[str, str]:
 
 
 @cache
-def lexicon() -> Lexicon:
+def build() -> Lexicon:
     """Build the lexicon once per process."""
     keys: dict[str, set[str]] = {"latin": set(), "cyrillic": set(), "arabic": set(), "han": set()}
-    readings: dict[str, Reading] = {}
+    readings: dict[str, dict[str, Reading]] = {script: {} for script in keys}
     for language in LANGUAGES:
         script = script_of(language)
         sources = list(_table_forms(language)) + list(_data_forms(language))
@@ -217,6 +231,12 @@ def lexicon() -> Lexicon:
                     if not key:
                         continue
                     keys[script].add(key)
-                    reading = readings.setdefault(f"{script}:{compact(key)}", Reading())
+                    reading = readings[script].setdefault(compact(key), Reading())
                     reading.add(codes, language, kind, flags, variant, article)
+    for script, script_keys in keys.items():
+        by_compact = readings[script]
+        for reading in by_compact.values():
+            reading.finish()
+        for key in script_keys:  # the common case: the text spells the key as stored
+            by_compact.setdefault(key, by_compact[compact(key)])
     return Lexicon({s: frozenset(k) for s, k in keys.items()}, readings)

@@ -19,10 +19,12 @@ that ``context`` checks. Chinese has no spaces between words: Han keys match any
 import re
 from functools import cache
 
-from reviews.country_mentions.lexicon import lexicon
+from reviews.country_mentions import lexicon
+from reviews.country_mentions.russian import ADJECTIVE_ENDINGS
 
 SEPARATOR = r"[\s\-]*"
-OPTIONAL = {" ": SEPARATOR, "'": "'?", ".": r"\.?"}
+ENDINGS = "(?:" + "|".join(sorted(ADJECTIVE_ENDINGS, key=len, reverse=True)) + ")"
+OPTIONAL = {" ": SEPARATOR, "'": "'?", ".": r"\.?", lexicon.ADJECTIVE: ENDINGS}
 ARABIC_PREFIX = "[وف]?[بلك]?"
 ARABIC_ARTICLE = "ال|ل"
 
@@ -56,7 +58,7 @@ def _render(node: dict) -> str:
 @cache
 def pattern(script: str) -> re.Pattern:
     """The compiled pattern for one script (built on first use, then kept)."""
-    body = trie_pattern(lexicon().keys[script])
+    body = trie_pattern(lexicon.build().keys[script])
     if script == "han":
         return re.compile(f"(?P<key>{body})")
     if script == "arabic":
@@ -66,16 +68,22 @@ def pattern(script: str) -> re.Pattern:
     return re.compile(rf"\W(?P<key>{body})(?!\w)")
 
 
-SCRIPT_PRESENT = {
-    "cyrillic": re.compile("[\u0400-\u04ff]"),
-    "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
-    "han": re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+SCRIPT_RANGES = {
+    "cyrillic": "\u0400-\u04ff",
+    "arabic": "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff",
+    "han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
 }
+NON_LATIN = re.compile("[" + "".join(SCRIPT_RANGES.values()) + "]")
+SCRIPT_PRESENT = {script: re.compile(f"[{chars}]") for script, chars in SCRIPT_RANGES.items()}
 
 
 def scripts_in(text: str) -> list[str]:
     """The scripts whose patterns are worth running on ``text`` (Latin always)."""
-    return ["latin"] + [script for script, probe in SCRIPT_PRESENT.items() if probe.search(text)]
+    first = NON_LATIN.search(text)
+    if first is None:
+        return ["latin"]
+    rest = text[first.start() :]
+    return ["latin"] + [script for script, probe in SCRIPT_PRESENT.items() if probe.search(rest)]
 
 
 def search(script: str, folded: str):
