@@ -134,13 +134,21 @@ def reads_as_person(text: str, start: int, end: int, state_words: frozenset[str]
     return False
 
 
-def names_a_language(language: str, text: str, start: int, end: int, match) -> bool:
+PERSON_DETERMINERS = {"a", "an", "one", "each", "every", "another", "any", "no"}
+
+
+def names_a_language(
+    language: str, text: str, start: int, end: int, match, word_start: int
+) -> bool:
     gap, word = next_word(text, end)
     if language == "en":
+        before, before_gap, _ = previous_word(text, start)
+        if before and _plain_gap(before_gap) and fold_key(before) in PERSON_DETERMINERS:
+            return False  # "a Samoan", "one Russian": a person
         if word is None or gap.strip(" \t-") or "\n" in gap:
             return True
         return fold_key(word) in ENGLISH_NOT_A_NOUN
-    before, before_gap, _ = previous_word(text, start)
+    before, before_gap, _ = previous_word(text, word_start)
     cue_before = before is not None and fold_key(before) in LANGUAGE_CUES_BEFORE.get(language, ())
     cue_before = cue_before and before_gap.strip(" \t'’") == ""
     if language in ("fr", "es"):
@@ -173,7 +181,10 @@ def arabic_cue(text: str, start: int, match) -> bool:
     if match.group("prefix") in {"ب", "ل", "وب", "ول", "فب", "فل"}:
         return True
     word, gap, _ = previous_word(text, start)
-    return word is not None and gap.strip() == "" and fold_key(word) in ARABIC_CUES
+    if word is None or gap.strip():
+        return False
+    key = fold_key(word)
+    return key in ARABIC_CUES or (key[:1] in "وف" and key[1:] in ARABIC_CUES)
 
 
 def accepts(reading, script, text, start, end, match, state_words, word_start) -> bool:
@@ -198,6 +209,7 @@ def accepts(reading, script, text, start, end, match, state_words, word_start) -
         return False
     if "language" in flags:
         return not any(
-            names_a_language(language, text, start, end, match) for language in reading.languages
+            names_a_language(language, text, start, end, match, word_start)
+            for language in reading.rule_languages
         )
     return True

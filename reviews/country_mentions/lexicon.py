@@ -54,12 +54,17 @@ ARABIC_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "�
 @dataclass
 class Reading:
     """What a folded key may mean: the States (most likely first), the languages whose forms
-    produced it, its kinds and flags; a ``block`` reading means "not a State"."""
+    produced it, its kinds and flags; a ``block`` reading means "not a State".
+
+    A key can be a name in one language and a demonym in another (Spanish "armenia", "siria",
+    "china" are feminine adjectives): the name's flags then decide, since a capitalized word
+    spelled as a State's name is read as the name."""
 
     codes: list[str] = field(default_factory=list)
     languages: set[str] = field(default_factory=set)
     kinds: set[str] = field(default_factory=set)
-    flags: set[str] = field(default_factory=set)
+    flags_by_kind: dict[str, set[str]] = field(default_factory=dict)
+    languages_by_kind: dict[str, set[str]] = field(default_factory=dict)
     written: set[str] = field(default_factory=set)  # exact spellings for "as-written"
     article: str = ARTICLE_FORBIDDEN  # Arabic only
 
@@ -69,16 +74,19 @@ class Reading:
                 self.codes.append(code)
         self.languages.add(language)
         self.kinds.add(kind)
-        self.flags |= set(flags)
+        self.flags_by_kind.setdefault(kind, set()).update(flags)
+        self.languages_by_kind.setdefault(kind, set()).add(language)
         if "as-written" in flags:
             self.written.add(compact(written))
         if article == ARTICLE_OPTIONAL:
             self.article = ARTICLE_OPTIONAL
 
     def finish(self) -> None:
-        """Fix what every scan reads: the languages in the table's order."""
+        """Fix what every scan reads."""
         self.language_order = tuple(lang for lang in LANGUAGES if lang in self.languages)
         self.codes_tuple = tuple(self.codes)
+        self.flags = frozenset(self.flags_by_kind.get(self.kind, ()))
+        self.rule_languages = frozenset(self.languages_by_kind.get(self.kind, ()))
 
     @property
     def blocked(self) -> bool:
@@ -221,6 +229,9 @@ def build() -> Lexicon:
         for codes, kind, forms, flags in sources:
             for form in forms:
                 for variant in _inflected(form, language, kind, flags):
+                    variant_flags = flags
+                    if language == "en" and variant != form:  # "Russians" names no language
+                        variant_flags = flags - {"language"}
                     article = None
                     if script == "arabic":
                         key, article = _arabic_key(variant)
@@ -232,7 +243,7 @@ def build() -> Lexicon:
                         continue
                     keys[script].add(key)
                     reading = readings[script].setdefault(compact(key), Reading())
-                    reading.add(codes, language, kind, flags, variant, article)
+                    reading.add(codes, language, kind, variant_flags, variant, article)
     for script, script_keys in keys.items():
         by_compact = readings[script]
         for reading in by_compact.values():

@@ -44,7 +44,9 @@ def trie_pattern(keys) -> str:
 def _render(node: dict) -> str:
     ends_here = "" in node
     branches = []
-    for char in sorted(c for c in node if c):
+    # Literal characters first, then the atoms that may match the same text (an adjective's
+    # endings): at one place the longest key must be tried first.
+    for char in sorted((c for c in node if c), key=lambda c: (c in OPTIONAL, c)):
         atom = OPTIONAL.get(char, re.escape(char))
         branches.append(atom + _render(node[char]))
     if not branches:
