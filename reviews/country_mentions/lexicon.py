@@ -109,7 +109,7 @@ class Lexicon:
         found = readings.get(key) or readings.get(compact(key))
         if found is None and script == "cyrillic":
             stem = russian.adjective_stem_of(key)
-            found = readings.get(stem + ADJECTIVE) if stem else None
+            found = readings.get(compact(stem) + ADJECTIVE) if stem else None
         return found
 
 
