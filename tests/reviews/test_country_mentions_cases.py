@@ -65,6 +65,11 @@ def test_georgia_the_state(text):
     assert found(text)[0] == ("GEO", "Georgia")
 
 
+def test_names_that_are_also_surnames_or_cities_in_a_name():
+    assert found("chaired by Senén Florensa Palau (Spain)") == [("ESP", "Spain")]
+    assert found("2010 – Salvador Congress; a Russian was arrested") == [("RUS", "Russian")]
+
+
 def test_jordan_and_chad_as_first_names_and_surnames():
     assert found("Jordan Peterson and Chad Smith spoke; so did Michael Jordan.") == []
     assert found("Refugees in Jordan and Chad.") == [("JOR", "Jordan"), ("TCD", "Chad")]
