@@ -3,6 +3,8 @@
 import csv
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviews import state_names
 from reviews.country_mentions import (
@@ -159,3 +161,18 @@ def test_a_mention_says_its_kind():
 def test_empty_and_plain_texts_have_no_mention():
     assert find_country_mentions("") == []
     assert find_country_mentions("The working group met in Vienna on trafficking.") == []
+
+
+PIECES = st.sampled_from(
+    ["Kenya", "Guinea-\nBissau", "Nige-\nria", "Côte d’Ivoire", "e\u0301", "\u00ad", "\u200b",
+     "كينيا", "وبالسودان", "ـ", "َ", "Кении", "ё", "肯尼亚", "İ", " ", "\n", "-", "'", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=30))
+def test_any_text_is_scanned_and_every_span_is_the_original(pieces):
+    text = "".join(pieces)
+    for mention in find_country_mentions(text):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.text.strip() == mention.text and mention.text
