@@ -321,4 +321,5 @@ def test_abbreviations_count_only_in_capitals():
 
 def test_regions_named_after_a_state_are_not_that_state():
     assert found("Latin America, South America, the Indian Ocean and New Mexico") == []
+    assert found("Benin City, the Niger Delta and Lake Chad") == []
     assert found("America and American NGOs") == [("USA", "America"), ("USA", "American")]
