@@ -67,6 +67,9 @@ class OrganizationForm(forms.ModelForm):
                 attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
             ),
         }
+        # A plain file field: Django's image field would open the image before our check of
+        # its pixel count (validate_logo), and answer a huge one with a vague message.
+        field_classes = {"logo": forms.FileField}
         help_texts = {
             "logo": _("PNG, JPEG, GIF or WebP, at most 2 MB; resized to fit 600 pixels."),
             "countries_of_work": _("Hold Ctrl (or ⌘) to choose several."),

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.request_limits.RequestBodyLimitMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "engagement.middleware.MultiFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -190,6 +191,13 @@ if FILES_DELIVERY not in ("django", "x-accel-redirect", "x-sendfile", "redirect"
 FILES_ACCEL_PREFIX = env("FILES_ACCEL_PREFIX", default="/protected-files/")
 FILES_REDIRECT_SECONDS = env.int("FILES_REDIRECT_SECONDS", default=60)
 FILES_PUBLIC_MAX_AGE = env.int("FILES_PUBLIC_MAX_AGE", default=3600)
+# Request bodies. The largest upload is a 10 MB PDF; a form around it adds little, so a body
+# over MAX_REQUEST_BODY_BYTES is refused at once with a page that says so (HTTP 413). Fields
+# other than files may hold DATA_UPLOAD_MAX_MEMORY_SIZE; uploads above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are written to a temporary file instead of memory.
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=11 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="127.0.0.1")
