@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
@@ -127,10 +128,10 @@ def file_kind_for(model_label: str, field_name: str) -> FileKind | None:
 
 
 def served_url(field_file) -> str:
-    """The checked address of a stored file ("" for an empty field)."""
-    if not field_file:
-        return ""
+    """The checked address of a stored file ("" for an empty field or an unsaved object)."""
     instance = field_file.instance
+    if not field_file or instance.pk is None:
+        return ""
     kind = file_kind_for(instance._meta.label, field_file.field.name)
     if kind is None:
         raise ImproperlyConfigured(
@@ -157,14 +158,44 @@ class ServedImageFieldFile(_ServedURL, ImageFieldFile):
     pass
 
 
+class CurrentFile:
+    """A stored file as a form shows it: its checked address, and the name a browser would
+    save it under rather than the random stored name."""
+
+    def __init__(self, field_file):
+        self.url = field_file.url
+        instance = field_file.instance
+        kind = file_kind_for(instance._meta.label, field_file.field.name)
+        self.label = kind.download_name(instance) if kind else posixpath.basename(field_file.name)
+
+    def __str__(self):
+        return self.label
+
+
+class ServedFileInput(forms.ClearableFileInput):
+    """The clearable file input, linking the current file by its download name."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"] and isinstance(value, _ServedURL):
+            context["widget"]["value"] = CurrentFile(value)
+        return context
+
+
 class ServedFileField(models.FileField):
     """A FileField whose ``.url`` is the checked view's (templates, widgets and the admin)."""
 
     attr_class = ServedFieldFile
 
+    def formfield(self, **kwargs):
+        return super().formfield(**{"widget": ServedFileInput, **kwargs})
+
 
 class ServedImageField(models.ImageField):
     attr_class = ServedImageFieldFile
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"widget": ServedFileInput, **kwargs})
 
 
 # --- writing and removing ---------------------------------------------------------------------

@@ -122,6 +122,7 @@ def test_addresses_that_name_no_file_are_404(client, people, nomination):
         f"/files/nomination-letter/{pk}/{'0' * 32}.pdf",
         f"/files/nomination-letter/{pk + 1}/{file.name.split('/')[-1]}",
         f"/files/no-such-kind/{pk}/{file.name.split('/')[-1]}",
+        f"/files/nomination-letter/{2**70}/{file.name.split('/')[-1]}",
     ):
         assert client.get(url).status_code == 404
     assert client.post(file.url).status_code == 405
@@ -184,3 +185,9 @@ def test_the_storage_and_the_delivery_come_from_the_environment():
     assert "FILES_DELIVERY must be django, x-accel-redirect, x-sendfile or redirect" in (
         wrong.stderr
     )
+
+
+def test_an_unsaved_object_has_no_file_address():
+    from engagement.models import Application
+
+    assert Application(nomination_letter="applications/letters/x.pdf").nomination_letter.url == ""

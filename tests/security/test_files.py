@@ -226,3 +226,18 @@ def test_a_letter_shows_the_logo_through_the_checked_view_and_embeds_it_in_the_p
     assert len(page.images) == 1  # the logo, read from the storage by the renderer
     detail = client.get(letter.get_absolute_url()).content.decode()
     assert f'src="{organization_a.logo.url}"' in detail
+
+
+def test_forms_link_the_current_file_by_its_download_name_not_its_stored_name(
+    client, people, public_files
+):
+    logo, _type = public_files["logo"]
+    paper, _type = public_files["background paper"]
+    client.force_login(people["admin_a"])
+    html = client.get(reverse("engagement:organization-edit", args=[logo.instance.pk])).content
+    assert f'<a href="{logo.url}">logo-organization-a.png</a>' in html.decode()
+    assert logo.name not in html.decode()
+    client.force_login(people["secretariat"])
+    html = client.get(reverse("engagement:staff-dialogue-edit", args=[paper.instance.pk])).content
+    assert f'<a href="{paper.url}">background-paper-' in html.decode()
+    assert paper.name not in html.decode()
