@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from .permissions import has_authenticator_app, requires_mfa
 
-# Account pages (where MFA is set up, and logout) and files stay reachable.
-OPEN_PREFIXES = ("/accounts/", "/static/", "/media/", "/health/")
+# Account pages (where MFA is set up, and logout), static files and /health/ stay reachable.
+OPEN_PREFIXES = ("/accounts/", "/static/", "/health/")
 
 
 class MultiFactorRequiredMiddleware:

@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagement import deadlines
+from portal.files import file_replace
 from portal.models import User
 from portal.outbox import email_queue
 
-from .models import AgendaItem, Application, Dialogue, Role
+from .models import AgendaItem, Application, Dialogue, LetterExport, Role
 from .services.applications import (
     approve_or_reserve_locked,
     notify_applicants,
@@ -261,3 +262,22 @@ def dialogues_comments_digest(now=None) -> dict:
                 is not None
             )
     return {"queued": queued}
+
+
+def letter_exports_delete_expired(now=None) -> dict:
+    """Delete the ZIP and merged PDF of every letter export whose links have expired. The
+    export's record stays (what was exported, by whom, when); its files go once the row is
+    cleared under a lock, so a second run finds nothing to do."""
+    now = now or timezone.now()
+    expired = LetterExport.objects.filter(expires_at__lte=now).exclude(archive="", merged="")
+    deleted = 0
+    for pk in expired.values_list("pk", flat=True):
+        with transaction.atomic():
+            export = LetterExport.objects.select_for_update().filter(pk=pk).first()
+            if export is None or not (export.archive or export.merged):
+                continue
+            deleted += bool(export.archive) + bool(export.merged)
+            file_replace(export, "archive", "")
+            file_replace(export, "merged", "")
+            export.save(update_fields=["archive", "merged"])
+    return {"deleted": deleted}

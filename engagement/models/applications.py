@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.files import ServedFileField, ServerFileName
+
 
 class Application(models.Model):
     """One organization's application to one dialogue. Status changes go through
@@ -51,8 +53,10 @@ class Application(models.Model):
     )
     travel_support_requested = models.BooleanField(_("travel support requested"), default=False)
     travel_support_justification = models.TextField(_("why travel support is needed"), blank=True)
-    nomination_letter = models.FileField(
-        _("nomination letter (PDF)"), upload_to="applications/letters/", blank=True
+    nomination_letter = ServedFileField(
+        _("nomination letter (PDF)"),
+        upload_to=ServerFileName("applications/letters", "pdf"),
+        blank=True,
     )
     wants_to_speak = models.BooleanField(_("requests to speak"), default=False)
     speaking_topic = models.CharField(_("topic of the statement"), max_length=300, blank=True)
@@ -182,7 +186,9 @@ class WrittenComment(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="comments")
     text = models.TextField(_("comments"), blank=True)
-    document = models.FileField(_("document (PDF)"), upload_to="applications/comments/", blank=True)
+    document = ServedFileField(
+        _("document (PDF)"), upload_to=ServerFileName("applications/comments", "pdf"), blank=True
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

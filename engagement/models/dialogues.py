@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagement import deadlines
+from portal.files import ServedFileField, ServerFileName
 
 
 class WorkingGroupSession(models.Model):
@@ -101,8 +102,8 @@ class Dialogue(models.Model):
         _("minimum number of applications to convene"),
         default=deadlines.MINIMUM_APPLICATIONS,
     )
-    background_paper = models.FileField(
-        _("background paper (PDF)"), upload_to="dialogues/papers/", blank=True
+    background_paper = ServedFileField(
+        _("background paper (PDF)"), upload_to=ServerFileName("dialogues/papers", "pdf"), blank=True
     )
     chair_summary = models.TextField(_("chair's written summary"), blank=True)
     status = models.CharField(

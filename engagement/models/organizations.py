@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal.files import ServedImageField, ServerFileName
+
 
 def _nonce() -> str:
     return secrets.token_urlsafe(16)
@@ -48,7 +50,7 @@ class Organization(models.Model):
     postal_address = models.TextField(
         _("postal address"), blank=True, help_text=_("Printed on the letterhead of letters.")
     )
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = ServedImageField(_("logo"), upload_to=ServerFileName("logos", "png"), blank=True)
     mission = models.TextField(_("mission statement"), blank=True)
     expertise_instruments = models.ManyToManyField(
         "instruments.Instrument",

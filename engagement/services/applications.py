@@ -21,6 +21,7 @@ from engagement.models import (
     WrittenComment,
 )
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update
+from portal.files import file_replace
 from portal.outbox import email_queue
 
 S = Application.Status
@@ -209,7 +210,7 @@ def _apply_fields(application: Application, fields: dict, representatives: list[
     if "nomination_letter" in fields:
         letter = file_field_update(fields.pop("nomination_letter"))
         if letter is not KEEP_CURRENT_FILE:
-            application.nomination_letter = letter
+            file_replace(application, "nomination_letter", letter)
     for name, value in fields.items():
         setattr(application, name, value)
     application.save()

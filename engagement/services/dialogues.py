@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from engagement import deadlines
 from engagement.models import Dialogue, DialogueStatusChange
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update
+from portal.files import file_replace
 
 S = Dialogue.Status
 
@@ -75,8 +76,9 @@ def _apply_fields(dialogue: Dialogue, fields: dict) -> None:
     for name, value in fields.items():
         if name == "background_paper":
             value = file_field_update(value)
-            if value is KEEP_CURRENT_FILE:
-                continue
+            if value is not KEEP_CURRENT_FILE:
+                file_replace(dialogue, name, value)
+            continue
         setattr(dialogue, name, value)
     dialogue.confirmation_deadline = deadlines.days_before(
         dialogue.starts_at, dialogue.confirmation_days_before

@@ -1,16 +1,17 @@
 """The secretariat's bulk export of letters, with progress and expiring download links."""
 
 from django import forms
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from engagement.files import PDF, letter_export_available, letter_export_name
 from engagement.models import Dialogue, LetterExport
 from engagement.services.letters import letter_export_request
+from portal.files import file_response
 from reviews.models import State
 
 from .mixins import SecretariatRequiredMixin
@@ -79,7 +80,8 @@ class ExportDetailView(SecretariatRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         export = get_object_or_404(LetterExport, pk=self.kwargs["pk"])
-        expired = bool(export.expires_at and export.expires_at < timezone.now())
+        # Expired: past its time, or its files already deleted by the sweep.
+        expired = not (letter_export_available(export) and export.archive and export.merged)
         return super().get_context_data(export=export, expired=expired, **kwargs)
 
 
@@ -98,12 +100,12 @@ class ExportStatusView(SecretariatRequiredMixin, View):
 
 class ExportDownloadView(SecretariatRequiredMixin, View):
     def get(self, request, pk, part):
-        export = get_object_or_404(LetterExport, pk=pk, status=LetterExport.Status.DONE)
-        if export.expires_at and export.expires_at < timezone.now():
-            raise Http404
+        export = get_object_or_404(LetterExport, pk=pk)
         file = {"zip": export.archive, "pdf": export.merged}.get(part)
-        if not file:
+        if not file or not letter_export_available(export):
             raise Http404
-        return FileResponse(
-            file.open("rb"), as_attachment=True, filename=file.name.rsplit("/", 1)[-1]
+        return file_response(
+            file,
+            filename=letter_export_name(export, part),
+            content_type={"zip": "application/zip", "pdf": PDF}[part],
         )
