@@ -7,5 +7,8 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Stakeholder engagement")
 
     def ready(self):
-        # Registers the blocks this app adds to lower apps' pages (portal.blocks).
-        from . import blocks  # noqa: F401, PLC0415 - its selectors need the loaded models
+        # Registers the blocks this app adds to lower apps' pages (portal.blocks), and who may
+        # fetch each of its files (portal.files serves them).
+        from . import blocks, files  # noqa: F401, PLC0415 - they need the loaded models
+
+        files.register()

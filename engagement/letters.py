@@ -9,6 +9,7 @@ gives the HTML preview and the PDF.
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
@@ -133,12 +134,15 @@ def _date_text(letter: dict) -> str:
         )
 
 
-def letter_context(letter: dict, *, for_pdf: bool) -> dict:
-    """The template context for ``letter`` (a dict of plain values, see ``LIMITS``)."""
+def letter_context(letter: dict, *, for_pdf: bool, logo_url: str = "") -> dict:
+    """The template context for ``letter`` (a dict of plain values, see ``LIMITS``). A PDF
+    reads the logo from the storage through the renderer's own address; a page shows it
+    from ``logo_url``, the checked address of the organization's logo."""
     language = letter["language"]
     texts = TEXTS[language]
     logo = letter.get("organization_logo") or ""
-    prefix = PDF_ORIGIN if for_pdf else ""
+    if for_pdf:
+        logo_url = f"{PDF_ORIGIN}{settings.MEDIA_URL}{logo}" if logo else ""
     contacts = [
         letter.get(key)
         for key in ("organization_email", "organization_phone", "organization_website")
@@ -151,16 +155,17 @@ def letter_context(letter: dict, *, for_pdf: bool) -> dict:
         "heading": texts.heading[letter["kind"]],
         "date_text": _date_text(letter),
         "body_template": f"engagement/letters/texts/{letter['kind']}/{language}.html",
-        "logo_url": f"{prefix}/media/{logo}" if logo else "",
+        "logo_url": logo_url,
         "sender_contacts": [contact for contact in contacts if contact],
         "unofficial_note": texts.unofficial_note,
     }
 
 
-def letter_html(letter: dict) -> str:
+def letter_html(letter: dict, *, logo_url: str = "") -> str:
     """The letter as an HTML fragment for the live preview (same body as the PDF)."""
     return render_to_string(
-        "engagement/letters/letter_body.html", letter_context(letter, for_pdf=False)
+        "engagement/letters/letter_body.html",
+        letter_context(letter, for_pdf=False, logo_url=logo_url),
     )
 
 

@@ -29,8 +29,8 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-# Account pages (where MFA is set up, and logout) and files stay reachable.
-OPEN_PREFIXES = ("/accounts/", "/static/", "/media/", "/health/")
+# Account pages (where MFA is set up, and logout), static files and /health/ stay reachable.
+OPEN_PREFIXES = ("/accounts/", "/static/", "/health/")
 
 
 class MultiFactorRequiredMiddleware:

@@ -1,8 +1,9 @@
 """PDF rendering with WeasyPrint, safe for documents that hold text users typed.
 
 Templates live under ``templates/pdf/`` and link their print CSS from ``static/css/print/``
-with ``{% static %}``. The URL fetcher serves only the portal's own static and media files,
-read from disk; every other URL (``http(s)://`` elsewhere, ``file://``, ``data:``) is refused.
+with ``{% static %}``. The URL fetcher serves only the portal's own static files (from disk)
+and stored files (from the file storage, under ``MEDIA_URL`` of the renderer's own origin);
+every other URL (``http(s)://`` elsewhere, ``file://``, ``data:``) is refused.
 WeasyPrint is imported inside the functions: its import is slow.
 """
 
@@ -11,6 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
 # Documents are rendered as if served from this origin; only its /static/ and /media/ resolve.
@@ -28,6 +31,9 @@ MIME_TYPES = {
     ".webp": "image/webp",
 }
 
+# Of the stored files, a document may show images only (organizations' logos).
+STORED_IMAGE_TYPES = {"image/png", "image/jpeg", "image/webp"}
+
 
 class ResourceRefused(ValueError):
     """A document asked for a resource outside the portal's static and media files."""
@@ -39,36 +45,51 @@ def _inside(root: Path, relative: str) -> Path | None:
     return candidate if candidate.is_relative_to(root) and candidate.is_file() else None
 
 
-def resolve_resource(url: str) -> Path:
-    """The file on disk for a portal static or media URL; ResourceRefused for anything else."""
+def _media_name(relative: str) -> str | None:
+    """The storage name under MEDIA_URL, if it is a plain relative name."""
+    parts = Path(relative).parts
+    if not parts or relative.startswith("/") or ".." in parts or "\\" in relative:
+        return None
+    return relative
+
+
+def fetch_resource(url: str) -> tuple[bytes, str]:
+    """The bytes and type of a portal static file (from disk) or stored file (from the file
+    storage, wherever ``STORAGES`` puts it); ResourceRefused for anything else."""
     parts = urlsplit(url)
     origin = urlsplit(PDF_ORIGIN)
     if (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc):
         raise ResourceRefused(f"refused: {url}")
     path = unquote(parts.path)
-    found = None
+    mime = MIME_TYPES.get(Path(path).suffix.lower())
+    if mime is None:
+        raise ResourceRefused(f"refused: {url}")
     if path.startswith(settings.STATIC_URL):
         relative = path.removeprefix(settings.STATIC_URL)
         if ".." not in Path(relative).parts:
             found = finders.find(relative)
             found = Path(found) if found else _inside(Path(settings.STATIC_ROOT), relative)
-    elif path.startswith(settings.MEDIA_URL):
-        found = _inside(Path(settings.MEDIA_ROOT), path.removeprefix(settings.MEDIA_URL))
-    if not found or Path(found).suffix.lower() not in MIME_TYPES:
-        raise ResourceRefused(f"refused: {url}")
-    return Path(found)
+            if found:
+                return found.read_bytes(), mime
+    elif path.startswith(settings.MEDIA_URL) and mime in STORED_IMAGE_TYPES:
+        name = _media_name(path.removeprefix(settings.MEDIA_URL))
+        try:
+            if name:
+                with default_storage.open(name, "rb") as handle:
+                    return handle.read(), mime
+        except (OSError, SuspiciousFileOperation):
+            pass
+    raise ResourceRefused(f"refused: {url}")
 
 
 def url_fetcher():
-    """A WeasyPrint URL fetcher limited to ``resolve_resource``."""
+    """A WeasyPrint URL fetcher limited to ``fetch_resource``."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415 - slow import, only when rendering
 
     class PortalFilesFetcher(URLFetcher):
         def fetch(self, url, headers=None):
-            path = resolve_resource(url)
-            return URLFetcherResponse(
-                url, path.read_bytes(), {"Content-Type": MIME_TYPES[path.suffix.lower()]}
-            )
+            data, mime = fetch_resource(url)
+            return URLFetcherResponse(url, data, {"Content-Type": mime})
 
     return PortalFilesFetcher(timeout=5, allow_redirects=False)
 

@@ -1,20 +1,17 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from . import files
 from .views import HealthView, HomeView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("health/", HealthView.as_view(), name="health"),
+    # Every stored file, behind the permission of the object it belongs to (portal/files.py).
+    path("files/<slug:kind>/<int:pk>/<str:name>", files.serve, name="file"),
     path("", include("instruments.urls")),
     path("", include("reviews.urls")),
     path("", include("engagement.urls")),  # before allauth's: it adds /accounts/privacy/
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

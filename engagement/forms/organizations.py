@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from engagement.forms.expertise import ExpertiseFields
 from engagement.models import Organization
 from engagement.uploads import validate_logo
+from portal.files import ServedFileInput
 
 
 class OrganizationForm(ExpertiseFields, forms.ModelForm):
@@ -51,10 +52,11 @@ class OrganizationForm(ExpertiseFields, forms.ModelForm):
             "postal_address": forms.Textarea(attrs={"rows": 3}),
             "mission": forms.Textarea(attrs={"rows": 4}),
             "expertise_text": forms.Textarea(attrs={"rows": 3}),
-            "logo": forms.ClearableFileInput(
-                attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
-            ),
+            "logo": ServedFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
         }
+        # A plain file field: Django's image field would open the image before our check of
+        # its pixel count (validate_logo), and answer a huge one with a vague message.
+        field_classes = {"logo": forms.FileField}
         help_texts = {
             "logo": _("PNG, JPEG, GIF or WebP, at most 2 MB; resized to fit 600 pixels."),
             "countries_of_work": _("Hold Ctrl (or ⌘) to choose several."),

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.files import ServedFileField, ServerFileName
 from portal.models import StatusChange, status_field
 
 from .expertise import Expertise
@@ -43,8 +44,10 @@ class Application(Expertise):
     statement = models.TextField(_("statement of expertise on the working group's topic"))
     travel_support_requested = models.BooleanField(_("travel support requested"), default=False)
     travel_support_justification = models.TextField(_("why travel support is needed"), blank=True)
-    nomination_letter = models.FileField(
-        _("nomination letter (PDF)"), upload_to="applications/letters/", blank=True
+    nomination_letter = ServedFileField(
+        _("nomination letter (PDF)"),
+        upload_to=ServerFileName("applications/letters", "pdf"),
+        blank=True,
     )
     wants_to_speak = models.BooleanField(_("requests to speak"), default=False)
     speaking_topic = models.CharField(_("topic of the statement"), max_length=300, blank=True)
@@ -168,7 +171,9 @@ class WrittenComment(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="comments")
     text = models.TextField(_("comments"), blank=True)
-    document = models.FileField(_("document (PDF)"), upload_to="applications/comments/", blank=True)
+    document = ServedFileField(
+        _("document (PDF)"), upload_to=ServerFileName("applications/comments", "pdf"), blank=True
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement import deadlines
 from portal.deadlines import days_before
+from portal.files import ServedFileField, ServerFileName
 from portal.models import StatusChange, status_field
 
 
@@ -102,8 +103,8 @@ class Dialogue(models.Model):
         _("minimum number of applications to convene"),
         default=deadlines.MINIMUM_APPLICATIONS,
     )
-    background_paper = models.FileField(
-        _("background paper (PDF)"), upload_to="dialogues/papers/", blank=True
+    background_paper = ServedFileField(
+        _("background paper (PDF)"), upload_to=ServerFileName("dialogues/papers", "pdf"), blank=True
     )
     chair_summary = models.TextField(_("chair's written summary"), blank=True)
     status = models.CharField(

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.files import ServedFileField, ServerFileName
+
 
 class Letter(models.Model):
     class Kind(models.TextChoices):
@@ -23,7 +25,7 @@ class Letter(models.Model):
     kind = models.CharField(_("letter"), max_length=20, choices=Kind.choices)
     language = models.CharField(_("language"), max_length=5)
     input = models.JSONField(_("exact input"), help_text=_("Everything the letter was made from."))
-    pdf = models.FileField(_("PDF"), upload_to="letters/")
+    pdf = ServedFileField(_("PDF"), upload_to=ServerFileName("letters", "pdf"))
     archival = models.BooleanField(_("archival PDF/A"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -62,8 +64,10 @@ class LetterExport(models.Model):
     )
     done = models.PositiveIntegerField(_("letters done"), default=0)
     total = models.PositiveIntegerField(_("letters in all"), default=0)
-    archive = models.FileField(_("ZIP"), upload_to="exports/", blank=True)
-    merged = models.FileField(_("merged PDF"), upload_to="exports/", blank=True)
+    archive = ServedFileField(_("ZIP"), upload_to=ServerFileName("exports", "zip"), blank=True)
+    merged = ServedFileField(
+        _("merged PDF"), upload_to=ServerFileName("exports", "pdf"), blank=True
+    )
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("download link expires at"), null=True, blank=True)

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal.files import ServedImageField, ServerFileName
+
 from .expertise import Expertise
 
 
@@ -50,7 +52,7 @@ class Organization(Expertise):
     postal_address = models.TextField(
         _("postal address"), blank=True, help_text=_("Printed on the letterhead of letters.")
     )
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = ServedImageField(_("logo"), upload_to=ServerFileName("logos", "png"), blank=True)
     mission = models.TextField(_("mission statement"), blank=True)
     expertise_text = models.TextField(_("other areas of expertise"), blank=True)
     is_grassroots = models.BooleanField(_("grassroots organization"), default=False)

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.files import ServedFileField, ServerFileName
+
 
 class PledgeSignature(models.Model):
     """A government's signature of the pledge (seed 002 L633-648), recorded by the secretariat
@@ -19,7 +21,9 @@ class PledgeSignature(models.Model):
     signed_on = models.DateField(_("signed on"))
     signatory = models.CharField(_("signatory"), max_length=200)
     signatory_title = models.CharField(_("signatory's function"), max_length=200, blank=True)
-    source_document = models.FileField(_("source document (PDF)"), upload_to="pledges/", blank=True)
+    source_document = ServedFileField(
+        _("source document (PDF)"), upload_to=ServerFileName("pledges", "pdf"), blank=True
+    )
     source_url = models.URLField(_("source address"), blank=True)
     note = models.TextField(_("note"), blank=True)
     recorded_by = models.ForeignKey(

@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from engagement.filters import ApplicationFilter
-from engagement.models import Application, ApplicationStatusChange, Dialogue, Objection
+from engagement.models import (
+    Application,
+    ApplicationStatusChange,
+    Dialogue,
+    Objection,
+    WrittenComment,
+)
 from engagement.permissions import is_member, memberships
 from engagement.workflows import applications as workflow
 from engagement.workflows import dialogues as dialogue_workflow
@@ -80,7 +86,14 @@ def queue(dialogue: Dialogue, params) -> tuple[ApplicationFilter, dict]:
     base = Application.objects.filter(dialogue=dialogue).exclude(status=S.DRAFT)
     rows = (
         base.select_related("organization", "staged_by")
-        .prefetch_related("expertise_clusters")
+        .prefetch_related(
+            "expertise_clusters",
+            Prefetch(
+                "comments",
+                queryset=WrittenComment.objects.exclude(document=""),
+                to_attr="comment_documents",
+            ),
+        )
         .annotate(objection_count=Count("objections", distinct=True))
         .order_by("organization__name")
     )

@@ -20,6 +20,7 @@ from engagement.workflows.applications import (
     application_locked,
     dialogue_accepts_applications,
 )
+from portal.files import file_replace
 from portal.permissions import represents_state
 
 S = Application.Status
@@ -39,7 +40,7 @@ def _apply_fields(application: Application, fields: dict, representatives: list[
     if "nomination_letter" in fields:
         letter = file_field_update(fields.pop("nomination_letter"))
         if letter is not KEEP_CURRENT_FILE:
-            application.nomination_letter = letter
+            file_replace(application, "nomination_letter", letter)
     for name, value in fields.items():
         setattr(application, name, value)
     application.save()

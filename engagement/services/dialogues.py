@@ -17,6 +17,7 @@ from engagement.workflows.dialogues import (
     dialogue_created_record,
 )
 from portal import deadlines
+from portal.files import file_replace
 
 S = Dialogue.Status
 
@@ -61,8 +62,9 @@ def _apply_fields(dialogue: Dialogue, fields: dict) -> None:
     for name, value in fields.items():
         if name == "background_paper":
             value = file_field_update(value)
-            if value is KEEP_CURRENT_FILE:
-                continue
+            if value is not KEEP_CURRENT_FILE:
+                file_replace(dialogue, name, value)
+            continue
         setattr(dialogue, name, value)
     dialogue.confirmation_deadline = deadlines.days_before(
         dialogue.starts_at, dialogue.confirmation_days_before

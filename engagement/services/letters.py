@@ -7,10 +7,10 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from pypdf import PdfWriter
 
 from engagement import letters
+from engagement.files import letter_name
 from engagement.models import Application, Letter, LetterExport, Organization
 from engagement.workflows.letter_exports import export_transition
 from portal.tasking import task_after_commit
@@ -62,8 +62,7 @@ def letter_generate(
         archival=archival,
         created_by=by,
     )
-    name = slugify(f"{data['kind']}-{state.code}-{data['date']}-{organization.name}")[:80]
-    letter.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
+    letter.pdf.save("letter.pdf", ContentFile(pdf), save=False)  # stored as letters/<random>.pdf
     letter.save()
     return letter
 
@@ -116,15 +115,15 @@ def letter_export_build(export_id: int) -> None:
         for index, letter in enumerate(letters_qs, start=1):
             with letter.pdf.open("rb") as handle:
                 data = handle.read()
-            archive.writestr(f"{index:04d}-{letter.pdf.name.rsplit('/', 1)[-1]}", data)
+            archive.writestr(f"{index:04d}-{letter_name(letter)}", data)
             merger.append(io.BytesIO(data))
             if index % 10 == 0 or index == len(letters_qs):
                 LetterExport.objects.filter(pk=export.pk).update(done=index, total=len(letters_qs))
     merged_buffer = io.BytesIO()
     merger.write(merged_buffer)
-    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-    export.archive.save(f"letters-{stamp}.zip", ContentFile(archive_buffer.getvalue()), save=False)
-    export.merged.save(f"letters-{stamp}.pdf", ContentFile(merged_buffer.getvalue()), save=False)
+    # Stored under random names (exports/<random>.zip|pdf); only the secretariat fetches them.
+    export.archive.save("letters.zip", ContentFile(archive_buffer.getvalue()), save=False)
+    export.merged.save("letters.pdf", ContentFile(merged_buffer.getvalue()), save=False)
     export_transition(
         export.pk,
         LetterExport.Status.DONE,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from engagement.models import Invitation, Membership, Organization
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update, logo_normalized
+from portal.files import file_replace
 from portal.services.outbox import email_queue
 
 INVITATION_DAYS = 14
@@ -24,8 +25,8 @@ def _apply(organization: Organization, fields: dict) -> dict:
     expertise = {name: fields.pop(name, None) for name in Organization.EXPERTISE_FIELDS}
     if "logo" in fields:
         logo = file_field_update(fields.pop("logo"))
-        if logo is not KEEP_CURRENT_FILE:
-            organization.logo = logo_normalized(logo) if logo else ""
+        if logo is not KEEP_CURRENT_FILE:  # one logo file per organization: the old one goes
+            file_replace(organization, "logo", logo_normalized(logo) if logo else "")
     for name, value in fields.items():
         setattr(organization, name, value)
     return expertise

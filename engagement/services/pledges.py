@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from engagement.models import PledgeSignature
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update
+from portal.files import file_replace
 
 
 @transaction.atomic
@@ -15,8 +16,9 @@ def pledge_signature_record(*, state, by, **fields) -> PledgeSignature:
     for name, value in fields.items():
         if name == "source_document":
             value = file_field_update(value)
-            if value is KEEP_CURRENT_FILE:
-                continue
+            if value is not KEEP_CURRENT_FILE:
+                file_replace(signature, name, value)
+            continue
         setattr(signature, name, value)
     signature.recorded_by = by
     signature.recorded_at = timezone.now()

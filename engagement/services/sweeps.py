@@ -13,13 +13,14 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement.models import AgendaItem, Application, Dialogue, WrittenComment
+from engagement.models import AgendaItem, Application, Dialogue, LetterExport, WrittenComment
 from engagement.services.capacity import approve_or_reserve_locked, reserve_offer_places
 from engagement.services.notifications import notify_applicants
 from engagement.workflows import applications as application_workflow
 from engagement.workflows import dialogues as dialogue_workflow
 from engagement.workflows.applications import application_locked
 from portal import deadlines
+from portal.files import file_replace
 from portal.models import Role
 from portal.selectors import role_holders, secretariat_users
 from portal.services.outbox import email_each
@@ -225,3 +226,22 @@ def dialogues_comments_digest(now=None) -> dict:
             dedupe_key=f"comments-digest:{dialogue.pk}",
         )
     return {"queued": queued}
+
+
+def letter_exports_delete_expired(now=None) -> dict:
+    """Delete the ZIP and merged PDF of every letter export whose links have expired. The
+    export's record stays (what was exported, by whom, when); its files go once the row is
+    cleared under a lock, so a second run finds nothing to do."""
+    now = now or timezone.now()
+    expired = LetterExport.objects.filter(expires_at__lte=now).exclude(archive="", merged="")
+    deleted = 0
+    for pk in expired.values_list("pk", flat=True):
+        with transaction.atomic():
+            export = LetterExport.objects.select_for_update().filter(pk=pk).first()
+            if export is None or not (export.archive or export.merged):
+                continue
+            deleted += bool(export.archive) + bool(export.merged)
+            file_replace(export, "archive", "")
+            file_replace(export, "merged", "")
+            export.save(update_fields=["archive", "merged"])
+    return {"deleted": deleted}

@@ -1,14 +1,16 @@
 """The secretariat's bulk export of letters, with progress and expiring download links."""
 
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from engagement.files import PDF, letter_export_name
 from engagement.forms.letters import ExportForm
 from engagement.models import LetterExport
 from engagement.services.letters import letter_export_request
 from engagement.workflows import letter_exports as workflow
+from portal.files import file_response
 from portal.permissions import SecretariatRequiredMixin
 
 
@@ -33,10 +35,12 @@ class ExportDetailView(SecretariatRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         export = get_object_or_404(LetterExport, pk=self.kwargs["pk"])
+        # Expired: past its time, or its files already deleted by the sweep.
+        actions = workflow.allowed_actions(export, self.request.user)
         return super().get_context_data(
             export=export,
-            expired=workflow.is_expired(export),
-            actions=workflow.allowed_actions(export, self.request.user),
+            expired=workflow.DOWNLOAD not in actions,
+            actions=actions,
             **kwargs,
         )
 
@@ -57,11 +61,11 @@ class ExportStatusView(SecretariatRequiredMixin, View):
 class ExportDownloadView(SecretariatRequiredMixin, View):
     def get(self, request, pk, part):
         export = get_object_or_404(LetterExport, pk=pk)
-        if workflow.DOWNLOAD not in workflow.allowed_actions(export, request.user):
-            raise Http404
         file = {"zip": export.archive, "pdf": export.merged}.get(part)
-        if not file:
+        if not file or workflow.DOWNLOAD not in workflow.allowed_actions(export, request.user):
             raise Http404
-        return FileResponse(
-            file.open("rb"), as_attachment=True, filename=file.name.rsplit("/", 1)[-1]
+        return file_response(
+            file,
+            filename=letter_export_name(export, part),
+            content_type={"zip": "application/zip", "pdf": PDF}[part],
         )

@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -12,15 +12,24 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from engagement import letters
+from engagement.files import PDF, letter_name
 from engagement.forms.letters import LetterForm
 from engagement.models import Letter
 from engagement.permissions import can_view_organization, memberships
 from engagement.services.letters import letter_generate, letter_input
+from portal.files import file_response
 from portal.permissions import is_secretariat
 from reviews.models import State
 from reviews.selectors import letter_review_values
 
 from .mixins import ActingOrganizationMixin
+
+
+def _logo_url(organization, data: dict) -> str:
+    """The checked address of the logo a letter was made with, while it is still the
+    organization's logo (a replaced logo is deleted; the letter's PDF keeps it)."""
+    logo = organization.logo
+    return logo.url if logo and logo.name == data.get("organization_logo") else ""
 
 
 def _letter_for(user, pk) -> Letter:
@@ -102,7 +111,8 @@ class LetterBuilderView(ActingOrganizationMixin, TemplateView):
             values = {k: getattr(v, "pk", v) for k, v in form.initial.items() if v is not None}
             bound = LetterForm(values, preview=True)
             if bound.is_valid():
-                preview = letters.letter_html(letter_input(self.organization, bound.cleaned_data))
+                data = letter_input(self.organization, bound.cleaned_data)
+                preview = letters.letter_html(data, logo_url=_logo_url(self.organization, data))
         return self.render_form(form, preview)
 
     def post(self, request, *args, **kwargs):
@@ -135,7 +145,7 @@ class LetterPreviewView(LetterBuilderView):
                 format_html('<p class="muted">{}</p>', _("Preview waits for: %s") % problems)
             )
         data = letter_input(self.organization, form.cleaned_data)
-        return HttpResponse(letters.letter_html(data))
+        return HttpResponse(letters.letter_html(data, logo_url=_logo_url(self.organization, data)))
 
 
 class LetterDetailView(TemplateView):
@@ -144,19 +154,18 @@ class LetterDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         letter = _letter_for(self.request.user, self.kwargs["pk"])
         return super().get_context_data(
-            letter=letter, preview=letters.letter_html(letter.input), **kwargs
+            letter=letter,
+            preview=letters.letter_html(
+                letter.input, logo_url=_logo_url(letter.organization, letter.input)
+            ),
+            **kwargs,
         )
 
 
 class LetterDownloadView(View):
     def get(self, request, pk):
         letter = _letter_for(request.user, pk)
-        return FileResponse(
-            letter.pdf.open("rb"),
-            as_attachment=True,
-            filename=letter.pdf.name.rsplit("/", 1)[-1],
-            content_type="application/pdf",
-        )
+        return file_response(letter.pdf, filename=letter_name(letter), content_type=PDF)
 
 
 class LetterContextView(View):

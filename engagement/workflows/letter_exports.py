@@ -27,7 +27,18 @@ DOWNLOAD = "download"  # download the ZIP and the merged PDF until the link expi
 
 
 def is_expired(export: LetterExport, now=None) -> bool:
-    return bool(export.expires_at and export.expires_at < (now or timezone.now()))
+    """Its download links have expired (from the second they expire)."""
+    return bool(export.expires_at and export.expires_at <= (now or timezone.now()))
+
+
+def is_available(export: LetterExport, now=None) -> bool:
+    """Made, its links not expired and its files still kept (the sweep deletes them)."""
+    return (
+        export.status == S.DONE
+        and not is_expired(export, now)
+        and bool(export.archive)
+        and bool(export.merged)
+    )
 
 
 def allowed_actions(export: LetterExport, user, now=None) -> frozenset[str]:
@@ -35,7 +46,7 @@ def allowed_actions(export: LetterExport, user, now=None) -> frozenset[str]:
     if not is_secretariat(user):
         return frozenset()
     actions = {FOLLOW}
-    if export.status == S.DONE and not is_expired(export, now):
+    if is_available(export, now):
         actions.add(DOWNLOAD)
     return frozenset(actions)
 

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0003_calendar_token"),
         ("reviews", "0006_preparatory_phase"),
-        ("engagement", "0008_role_grants_move"),
+        ("engagement", "0009_role_grants_move"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

@@ -8,6 +8,7 @@ Redis with a real Celery worker and beat.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.request_limits.RequestBodyLimitMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.MultiFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -166,12 +168,36 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Stored files (portal/files.py). Nothing is served from MEDIA_URL: every file goes out through
+# /files/..., after the permission check of the object it belongs to. MEDIA_URL stays the
+# address under which the PDF renderer reads logos from the storage.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# The storage backend (any Django storage, e.g. django-storages' S3Storage) and its options.
+FILES_STORAGE = env("FILES_STORAGE", default="django.core.files.storage.FileSystemStorage")
+FILES_STORAGE_OPTIONS = env.json("FILES_STORAGE_OPTIONS", default={})
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": FILES_STORAGE, "OPTIONS": FILES_STORAGE_OPTIONS},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# How the bytes leave once the check has passed: "django" (streamed by Django),
+# "x-accel-redirect" (nginx), "x-sendfile" (Apache) or "redirect" (a signed object-storage URL).
+FILES_DELIVERY = env("FILES_DELIVERY", default="django")
+if FILES_DELIVERY not in ("django", "x-accel-redirect", "x-sendfile", "redirect"):
+    raise ImproperlyConfigured(
+        "FILES_DELIVERY must be django, x-accel-redirect, x-sendfile or redirect, "
+        f"not {FILES_DELIVERY!r}."
+    )
+FILES_ACCEL_PREFIX = env("FILES_ACCEL_PREFIX", default="/protected-files/")
+FILES_REDIRECT_SECONDS = env.int("FILES_REDIRECT_SECONDS", default=60)
+FILES_PUBLIC_MAX_AGE = env.int("FILES_PUBLIC_MAX_AGE", default=3600)
+# Request bodies. The largest upload is a 10 MB PDF; a form around it adds little, so a body
+# over MAX_REQUEST_BODY_BYTES is refused at once with a page that says so (HTTP 413). Fields
+# other than files may hold DATA_UPLOAD_MAX_MEMORY_SIZE; uploads above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are written to a temporary file instead of memory.
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=11 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="127.0.0.1")
@@ -227,6 +253,7 @@ DEADLINE_SWEEPS = [
     "engagement.services.sweeps.applications_remind_confirmation",
     "engagement.services.sweeps.applications_lapse_unconfirmed",
     "engagement.services.sweeps.dialogues_comments_digest",
+    "engagement.services.sweeps.letter_exports_delete_expired",
     "reviews.services.sweeps.review_steps_overdue_digest",
 ]
 # Reminders before the confirmation cut-off, in days (each sent once per application).

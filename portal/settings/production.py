@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import STORAGES, env
 
 DEBUG = False
 try:
@@ -17,7 +17,7 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Production settings need a non-empty ALLOWED_HOSTS.")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # the file storage named by FILES_STORAGE (see base)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)

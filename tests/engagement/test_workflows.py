@@ -200,15 +200,22 @@ def test_two_workers_given_one_export_make_it_once(people):
 
 
 def test_an_export_is_downloaded_by_the_secretariat_until_its_link_expires(people):
-    export = LetterExport.objects.create(description="Done", status=E.DONE)
-    export.expires_at = export.created_at + timedelta(hours=24)
-    assert export_workflow.allowed_actions(export, people["member"]) == frozenset()
-    assert export_workflow.DOWNLOAD in export_workflow.allowed_actions(
-        export, people["secretariat"], export.expires_at
+    export = LetterExport.objects.create(
+        description="Done", status=E.DONE, archive="exports/a.zip", merged="exports/a.pdf"
     )
-    assert export_workflow.allowed_actions(
-        export, people["secretariat"], export.expires_at + SECOND
-    ) == {export_workflow.FOLLOW}
+    export.expires_at = export.created_at + timedelta(hours=24)
+    last_second = export.expires_at - SECOND
+    assert export_workflow.allowed_actions(export, people["member"], last_second) == frozenset()
+    assert export_workflow.DOWNLOAD in export_workflow.allowed_actions(
+        export, people["secretariat"], last_second
+    )
+    assert export_workflow.allowed_actions(export, people["secretariat"], export.expires_at) == {
+        export_workflow.FOLLOW
+    }
+    export.archive = ""  # the sweep deleted the files
+    assert export_workflow.allowed_actions(export, people["secretariat"], last_second) == {
+        export_workflow.FOLLOW
+    }
 
 
 M = OutboundEmail.Status

@@ -4,6 +4,8 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from pypdf import PdfReader
 
 from portal import pdf
@@ -76,20 +78,34 @@ def test_user_text_is_escaped_and_cannot_fetch_anything():
 )
 def test_fetcher_refuses_everything_but_portal_files(url):
     with pytest.raises(pdf.ResourceRefused):
-        pdf.resolve_resource(url)
+        pdf.fetch_resource(url)
 
 
-def test_fetcher_serves_static_and_media_files(settings, tmp_path):
-    css = pdf.resolve_resource("https://portal.pdf.invalid/static/css/print/base.css")
-    assert css.read_text().startswith("/* Print styles")
+def test_fetcher_serves_static_files_and_stored_images(settings, tmp_path):
+    css, mime = pdf.fetch_resource("https://portal.pdf.invalid/static/css/print/base.css")
+    assert css.decode().startswith("/* Print styles") and mime == "text/css"
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "logos").mkdir()
     (tmp_path / "logos" / "a.png").write_bytes(b"\x89PNG\r\n")
-    found = pdf.resolve_resource("https://portal.pdf.invalid/media/logos/a.png")
-    assert found == tmp_path / "logos" / "a.png"
+    found = pdf.fetch_resource("https://portal.pdf.invalid/media/logos/a.png")
+    assert found == (b"\x89PNG\r\n", "image/png")
     (tmp_path / "secret.txt").write_text("x")
-    with pytest.raises(pdf.ResourceRefused):
-        pdf.resolve_resource("https://portal.pdf.invalid/media/secret.txt")
+    (tmp_path / "style.css").write_text("x")
+    for name in ("secret.txt", "style.css", "missing.png"):
+        with pytest.raises(pdf.ResourceRefused):
+            pdf.fetch_resource(f"https://portal.pdf.invalid/media/{name}")
+
+
+def test_fetcher_reads_stored_images_from_any_storage(settings):
+    """With object storage there is no file on disk: logos are read through the storage."""
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    name = default_storage.save("logos/b.png", ContentFile(b"\x89PNG stored"))
+    found = pdf.fetch_resource(f"https://portal.pdf.invalid/media/{name}")
+    assert found == (b"\x89PNG stored", "image/png")
 
 
 def test_archival_variant():

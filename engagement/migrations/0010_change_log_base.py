@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('engagement', '0008_role_grants_move'),
+        ('engagement', '0009_role_grants_move'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -5,7 +5,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("engagement", "0007_letter_exports")]
+    dependencies = [("engagement", "0008_server_file_names")]
 
     operations = [
         migrations.SeparateDatabaseAndState(
