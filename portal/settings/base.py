@@ -138,6 +138,14 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Rate limits count per client address. Behind proxies, the address is the entry that the
+# last of TRUSTED_PROXY_COUNT proxies added to X-Forwarded-For; only a connection from
+# TRUSTED_PROXY_NETWORKS may name another address (portal/client_ip.py).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+TRUSTED_PROXY_NETWORKS = env.list(
+    "TRUSTED_PROXY_NETWORKS",
+    default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="UNTOC engagement portal")
 # The name of the body that decides on objections ("Extended Bureau" in some calls).
