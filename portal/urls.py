@@ -11,8 +11,9 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("engagement.urls")),  # before allauth's: it adds /accounts/privacy/
     path("accounts/", include("allauth.urls")),
-    path("admin/", admin.site.urls),
 ]
+if settings.ADMIN_ENABLED:
+    urlpatterns.append(path("admin/", admin.site.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

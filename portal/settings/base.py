@@ -21,12 +21,15 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Django's admin (behind the portal's sign-in and second factor); production: off unless set.
+ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=True)
+
 SITE_ID = 1
 PORTAL_NAME = _("UNTOC Review Mechanism: stakeholder engagement portal")
 PORTAL_SHORT_NAME = _("UNTOC engagement portal")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = False
+ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=False)
 try:
     SECRET_KEY = env("DJANGO_SECRET_KEY")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
