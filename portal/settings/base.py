@@ -24,6 +24,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Django's admin (behind the portal's sign-in and second factor); production: off unless set.
 ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=True)
 
+# load_demo_data and demo_totp (accounts with published passwords); never in production.
+DEMO_DATA_ALLOWED = True
+
 SITE_ID = 1
 PORTAL_NAME = _("UNTOC Review Mechanism: stakeholder engagement portal")
 PORTAL_SHORT_NAME = _("UNTOC engagement portal")
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.middleware.PermissionsPolicyMiddleware",  # first: on every response, redirects too
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

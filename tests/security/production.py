@@ -19,6 +19,7 @@ UNSET = (
     "TRUSTED_PROXY_NETWORKS",
     "ADMIN_ENABLED",
     "DJANGO_DEBUG",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the suite for its browser tests
 )
 
 
