@@ -19,6 +19,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .breaker import enqueue
 from .models import OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -136,18 +137,14 @@ def email_batch():
 def _enqueue(email_id: int) -> None:
     from .tasks import send_email
 
-    try:
-        send_email.delay(email_id=email_id)
-    except Exception:  # broker unreachable: the sweep sends it once the broker is back
+    if not enqueue(send_email, email_id=email_id):  # the sweep sends it once the broker is back
         logger.warning("Email %s stays queued: the task could not be enqueued", email_id)
 
 
 def _enqueue_many(email_ids: list[int]) -> None:
     from .tasks import send_emails
 
-    try:
-        send_emails.delay(email_ids=email_ids)
-    except Exception:  # broker unreachable: the sweep sends them once the broker is back
+    if not enqueue(send_emails, email_ids=email_ids):
         logger.warning("%s emails stay queued: the task could not be enqueued", len(email_ids))
 
 

@@ -5,7 +5,7 @@ import smtplib
 from celery import shared_task
 
 
-@shared_task(name="portal.ping")
+@shared_task(name="portal.ping", ignore_result=False)
 def ping(*, token: str) -> dict:
     """Answer with the token and the worker's host name: proves a worker consumed the task."""
     import socket
@@ -57,6 +57,7 @@ def send_emails(*, email_ids: list[int]) -> dict:
 
 @shared_task(
     name="portal.run_deadline_sweeps",
+    ignore_result=False,  # its counts are worth reading (only beat publishes it)
     acks_late=True,
     soft_time_limit=240,
     time_limit=300,
