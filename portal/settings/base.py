@@ -199,6 +199,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=1025)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# A mail server that stops answering fails the attempt (retried later) instead of a worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="UNTOC engagement portal <noreply@localhost>"
 )
@@ -219,7 +221,12 @@ CELERY_RESULT_EXPIRES = 3600
 # the broker only, not a subscription to the result backend.
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A task taken by a worker that died (acks_late) goes to another worker after this many
+# seconds; longer than any task runs or waits for a retry (the outbox sweep covers emails
+# sooner).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
 
 
 SESSION_COOKIE_HTTPONLY = True

@@ -81,26 +81,25 @@ class Gate:
                     end.close()
 
 
-def _reset_connections() -> None:
-    """Forget the Celery application's pooled broker connections and result backend."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
-    app._local.__dict__.pop("backend", None)
-
-
 @contextmanager
 def celery_broker(url: str):
-    """Publish tasks to the broker at ``url`` (not eagerly) inside the block."""
-    saved = {
+    """Publish tasks to the broker at ``url`` (not eagerly) inside the block; the application's
+    own connections are set aside meanwhile and given back afterwards."""
+    saved_conf = {
         name: getattr(app.conf, name)
         for name in ("broker_url", "result_backend", "task_always_eager")
     }
-    _reset_connections()
+    saved_pool, saved_producers = app._pool, app.amqp._producer_pool
+    saved_backend = app._local.__dict__.pop("backend", None)
+    app._pool = app.amqp._producer_pool = None
     app.conf.update(broker_url=url, result_backend=url, task_always_eager=False)
     try:
         yield
     finally:
-        _reset_connections()
-        app.conf.update(**saved)
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app._pool, app.amqp._producer_pool = saved_pool, saved_producers
+        app._local.__dict__.pop("backend", None)
+        if saved_backend is not None:
+            app._local.backend = saved_backend
+        app.conf.update(**saved_conf)
