@@ -1,10 +1,11 @@
 """Carry on without a service that is down: the cache (Redis) and the task queue (its broker).
 
-After a failed call the portal stops trying the service for ``RETRY_AFTER`` seconds, so that
-an outage costs each request nothing instead of a connection attempt per call; a warning is
-logged on every failed attempt (at most one per pause and process) and once when the service
-answers again. What the portal does meanwhile is the caller's fallback: the cache answers as
-empty, emails wait in the outbox for the sweep.
+After a failed call the portal stops trying the service for a pause (``RETRY_AFTER`` seconds
+for the cache, ``BROKER_RETRY_AFTER`` for the task queue, whose work the outbox sweep picks up
+anyway), so that an outage costs each request nothing instead of a connection attempt per
+call; a warning is logged on every failed attempt (at most one per pause and process) and once
+when the service answers again. What the portal does meanwhile is the caller's fallback: the
+cache answers as empty, emails wait in the outbox for the sweep.
 """
 
 import logging
@@ -14,11 +15,13 @@ import time
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 5.0  # seconds between attempts while a service is down
+BROKER_RETRY_AFTER = 30.0
 
 
 class Breaker:
-    def __init__(self, name: str):
+    def __init__(self, name: str, pause: float | None = None):
         self.name = name
+        self.pause = pause  # None: RETRY_AFTER
         self._retry_at = 0.0
         self._down = False
         self._lock = threading.Lock()
@@ -28,15 +31,16 @@ class Breaker:
         return time.monotonic() >= self._retry_at
 
     def failed(self, error: Exception) -> None:
+        pause = RETRY_AFTER if self.pause is None else self.pause
         with self._lock:
             self._down = True
-            self._retry_at = time.monotonic() + RETRY_AFTER
+            self._retry_at = time.monotonic() + pause
         logger.warning(
             "%s is unreachable (%s: %s); carrying on without it, next attempt in %s s",
             self.name,
             error.__class__.__name__,
             error,
-            RETRY_AFTER,
+            pause,
         )
 
     def reset(self) -> None:
@@ -53,10 +57,10 @@ class Breaker:
 _breakers: dict[str, Breaker] = {}
 
 
-def breaker(name: str) -> Breaker:
+def breaker(name: str, pause: float | None = None) -> Breaker:
     """The process's breaker for the service called ``name``."""
     if name not in _breakers:
-        _breakers.setdefault(name, Breaker(name))
+        _breakers.setdefault(name, Breaker(name, pause))
     return _breakers[name]
 
 
@@ -78,7 +82,7 @@ def enqueue(task, **kwargs) -> bool:
     nothing is lost: a sweep, or the user, starts it again.
     """
     eager = task.app.conf.task_always_eager  # embedded mode: the task runs here and now
-    broker = breaker("The task queue (Celery broker)")
+    broker = breaker("The task queue (Celery broker)", BROKER_RETRY_AFTER)
     if not eager and not broker.available():
         return False
     try:

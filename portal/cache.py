@@ -10,12 +10,13 @@ which is the price of keeping sign-in open. Sessions live in the database, never
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 
 from .breaker import breaker, redact
 
-UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# Connection refused or cut, timeouts, a read-only replica after a failover, out of memory,
+# something else than Redis answering: the cache is unusable, the request carries on.
+UNREACHABLE = (RedisError, OSError)
 
 
 class ResilientRedisCache(RedisCache):

@@ -224,8 +224,19 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A task taken by a worker that died (acks_late) goes to another worker after this many
 # seconds; longer than any task runs or waits for a retry (the outbox sweep covers emails
 # sooner).
+# A Redis that hangs (accepts, never answers) fails a publish in seconds, not never; the
+# workers' own waits for tasks (one second each) stay below it.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": 3,
+    "socket_timeout": 5,
+}
+# A request hands over its tasks or gives up quickly: the outbox sweep sends what was not.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
 }
 
 

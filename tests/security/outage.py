@@ -15,6 +15,33 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class Silent:
+    """A server that accepts connections and never answers, as a Redis that hangs."""
+
+    def __init__(self):
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(64)
+        self.port = self._listener.getsockname()[1]
+        self._connections: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return
+            self._connections.append(connection)
+
+    def close(self) -> None:
+        with suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+        for connection in self._connections:
+            connection.close()
+
+
 class Gate:
     """A TCP forwarder to a real server. Shut, nothing listens on its port and every open
     connection is cut, as when Redis stops; opened again, it listens on the same port."""
