@@ -217,15 +217,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_RESULT_EXPIRES = 3600
-# No task's result is read (work is recorded in the database): publishing a task then needs
-# the broker only, not a subscription to the result backend.
+# Tasks record their work in the database; results are kept only where a task says so (the
+# ping, the sweep run). Publishing a task then needs the broker only, not the result backend.
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A task taken by a worker that died (acks_late) goes to another worker after this many
-# seconds; longer than any task runs or waits for a retry (the outbox sweep covers emails
-# sooner).
-# A Redis that hangs (accepts, never answers) fails a publish in seconds, not never; the
-# workers' own waits for tasks (one second each) stay below it.
+# visibility_timeout: a task taken by a worker that died (acks_late) goes to another worker
+# after this many seconds; longer than any task runs or waits for a retry (the outbox sweep
+# sends emails sooner). The socket timeouts make a Redis that hangs (accepts, never answers)
+# fail a publish in seconds, not never; the workers' waits for tasks (one second) stay below.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
     "socket_connect_timeout": 3,
