@@ -21,8 +21,8 @@ class MultiFactorRequiredMiddleware:
         user = getattr(request, "user", None)
         if (
             user is not None
+            and not request.path.startswith(OPEN_PREFIXES)  # first: /health/ reads no session
             and user.is_authenticated
-            and not request.path.startswith(OPEN_PREFIXES)
             and requires_mfa(user)
             and not has_authenticator_app(user)
         ):

@@ -31,9 +31,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Rate-limit counters and cached values never leak from one test into another."""
+    """Rate-limit counters, cached values and outages never leak from one test into another."""
     from django.core.cache import cache
 
+    from portal.breaker import breakers_reset
+
+    breakers_reset()
     cache.clear()
     yield
 

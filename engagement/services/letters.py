@@ -2,10 +2,12 @@
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from engagement import letters
 from engagement.files import letter_name
 from engagement.models import Letter, Organization
+from portal.breaker import enqueue
 
 BLANK = "______"  # shown in a preview where the letter still needs words
 
@@ -86,7 +88,6 @@ def letters_for_export(criteria: dict):
 def letter_export_request(*, by, criteria: dict, description: str):
     """Record an export and have a worker make it after commit."""
     from engagement.models import LetterExport
-    from engagement.tasks import export_letters
 
     export = LetterExport.objects.create(
         requested_by=by,
@@ -94,8 +95,20 @@ def letter_export_request(*, by, criteria: dict, description: str):
         description=description,
         total=letters_for_export(criteria).count(),
     )
-    transaction.on_commit(lambda: export_letters.delay(export_id=export.pk))
+    transaction.on_commit(lambda: _export_enqueue(export.pk))
     return export
+
+
+def _export_enqueue(export_id: int) -> None:
+    """Hand the export to a worker; with the task queue unreachable, say so on the export."""
+    from engagement.models import LetterExport
+    from engagement.tasks import export_letters
+
+    if not enqueue(export_letters, export_id=export_id):
+        LetterExport.objects.filter(pk=export_id, status=LetterExport.Status.QUEUED).update(
+            status=LetterExport.Status.FAILED,
+            error=_("The task queue is unreachable: request the export again in a few minutes."),
+        )
 
 
 def letter_export_build(export_id: int) -> None:

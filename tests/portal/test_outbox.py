@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from celery.exceptions import Retry
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
 from portal import outbox
@@ -25,11 +26,8 @@ def test_templates(settings):
     ]
 
 
-class FailingBackend:
+class FailingBackend(BaseEmailBackend):
     """An email backend whose SMTP server refuses every message."""
-
-    def __init__(self, *args, **kwargs):
-        pass
 
     def send_messages(self, messages):
         raise smtplib.SMTPServerDisconnected("connection unexpectedly closed")

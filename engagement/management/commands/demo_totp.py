@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
 from engagement.demo import DEMO_TOTP_SECRETS
@@ -10,6 +11,11 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, *args, email, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Demo data is not allowed with production settings: the demo accounts have "
+                "published passwords."
+            )
         from allauth.mfa.totp.internal.auth import (
             format_hotp_value,
             hotp_value,
