@@ -128,7 +128,8 @@ def history_load_reference(directory: Path) -> dict[str, int]:
             defaults={
                 "date": event["date"],
                 "end_date": event.get("end_date") or "",
-                "sort_key": event["date"],
+                # A month or a year sorts before the days it holds, unless the event says otherwise.
+                "sort_key": event.get("sort_key") or event["date"],
                 "title": event["title"],
                 "kind": event["kind"],
                 "documents": event.get("documents") or [],

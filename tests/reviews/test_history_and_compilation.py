@@ -60,6 +60,9 @@ def test_history_dates_and_documents_agree_with_the_un_documents():
     assert declaration.date == "1996-12-12" and declaration.documents == ["A/RES/51/60"]
     assert not TimelineEvent.objects.filter(title__contains="[Case example]").exists()
     assert not TimelineEvent.objects.filter(title__contains="Guzmán").exists()
+    keys = [event.key for event in TimelineEvent.objects.all()]
+    assert keys.index("cop-10") < keys.index("resolution-10-1") < keys.index("group-1-starts")
+    assert keys.index("resolution-9-1") < keys.index("preparatory-phase")
     stale = ["to be chaired", "(current)", "not until at least", "expected"]
     for event in TimelineEvent.objects.all():
         assert not any(words in event.title + event.note for words in stale), event.key
