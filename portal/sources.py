@@ -125,15 +125,14 @@ def problems(text: str) -> list[str]:
     return found
 
 
-def _document_html(document: Document, url: str = ""):
+def _document_html(document: Document):
     name = (
         format_html("<cite>{}</cite>", document.title)
         if document.title
         else format_html("[{}]", document.description or document.symbol)
     )
-    href = url or document.url
-    if href:
-        name = format_html('<a href="{}" rel="noopener">{}</a>', href, name)
+    if document.url:
+        name = format_html('<a href="{}" rel="noopener">{}</a>', document.url, name)
     parts = [format_html("{}", document.author)] if document.author else []
     parts.append(name)
     if document.symbol and document.symbol != document.title:
