@@ -82,7 +82,8 @@ fixtures: install
 	$(BIN)/python fixtures/build_instruments.py
 
 # The processes of docker-compose.yml, run natively against the local PostgreSQL and Redis,
-# with production settings. A secret key is generated once into var/secret_key if none is set.
+# with production settings over plain HTTP on the loopback (secure cookies, the HTTPS redirect
+# and HSTS off). A secret key is generated once into var/secret_key if none is set.
 services: install
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/portal)"; exit 2; }
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0)"; exit 2; }
@@ -94,6 +95,8 @@ services: install
 		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}" \
 		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 		SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
+		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
+		SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}" \
 		EMAIL_HOST=127.0.0.1 EMAIL_PORT=1025; \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	trap 'kill 0' INT TERM EXIT; \

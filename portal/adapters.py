@@ -4,10 +4,15 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 
+from portal.client_ip import client_ip
 from portal.services.outbox import email_queue_rendered
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        """allauth's reading of X-Forwarded-For, for connections from our proxies only."""
+        return client_ip(request, super().get_client_ip)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render allauth's message as usual, then record it in the outbox and send it after
         commit, like every other email of the portal."""

@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, behind the portal's sign-in and second factor (``admin_site.py``)."""
+
+    default = False  # PortalConfig stays the portal app's configuration
+    default_site = "portal.admin_site.PortalAdminSite"

@@ -1,5 +1,6 @@
-"""The portal's middleware: a strict Content Security Policy (no inline scripts or styles
-anywhere but the admin), and two-factor authentication for every role but the applicant's."""
+"""The portal's middleware. Security headers: a strict Content Security Policy (no inline
+scripts or styles anywhere but the admin) and a Permissions-Policy that turns off the browser
+features the portal never uses. Two-factor authentication for every role but the applicant's."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -29,6 +30,41 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+# Browser features no page of the portal uses: no embedded content may use them either.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
 # Account pages (where MFA is set up, and logout), static files and /health/ stay reachable.
 OPEN_PREFIXES = ("/accounts/", "/static/", "/health/")
 
@@ -43,8 +79,8 @@ class MultiFactorRequiredMiddleware:
         user = getattr(request, "user", None)
         if (
             user is not None
+            and not request.path.startswith(OPEN_PREFIXES)  # first: /health/ reads no session
             and user.is_authenticated
-            and not request.path.startswith(OPEN_PREFIXES)
             and requires_mfa(user)
             and not has_authenticator_app(user)
         ):

@@ -6,13 +6,12 @@ helper finds it in the Celery app's registry when the transaction commits. With 
 open, the task is queued at once.
 """
 
-import logging
+from collections.abc import Callable
 
 from django.db import transaction
 
+from .breaker import enqueue
 from .celery import app
-
-logger = logging.getLogger(__name__)
 
 
 def task_lookup(name: str):
@@ -22,21 +21,18 @@ def task_lookup(name: str):
     return app.tasks[name]
 
 
-def task_after_commit(name: str, *, swept_if_lost: bool = False, **kwargs) -> None:
+def task_after_commit(
+    name: str, *, if_not_queued: Callable[[], object] | None = None, **kwargs
+) -> None:
     """Queue the task ``name`` with ``kwargs`` (ids, never model instances) after commit.
 
-    ``swept_if_lost``: a periodic sweep does the work if the task never runs (e.g. the outbox
-    sends queued messages), so a broker that cannot be reached is logged, not raised: the
-    request that wrote the rows still succeeds.
+    The task queue may be unreachable (``portal.breaker``): the request that wrote the rows
+    still succeeds, and ``if_not_queued`` runs instead, so that the caller's own record says
+    what happens next (an outbox row waits for the sweep, an export says it failed).
     """
 
     def send() -> None:
-        task = task_lookup(name)
-        try:
-            task.delay(**kwargs)
-        except Exception:
-            if not swept_if_lost:
-                raise
-            logger.warning("Task %s%s stays for the sweep: it could not be queued", name, kwargs)
+        if not enqueue(task_lookup(name), **kwargs) and if_not_queued is not None:
+            if_not_queued()
 
     transaction.on_commit(send)

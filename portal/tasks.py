@@ -5,11 +5,11 @@ import socket
 
 from celery import shared_task
 
-from .services.outbox import email_send
+from .services.outbox import email_send, emails_send
 from .services.sweeps import sweeps_run_all
 
 
-@shared_task(name="portal.ping")
+@shared_task(name="portal.ping", ignore_result=False)
 def ping(*, token: str) -> dict:
     """Answer with the token and the worker's host name: proves a worker consumed the task."""
     return {"token": token, "host": socket.gethostname()}
@@ -40,21 +40,16 @@ def send_email(*, email_id: int) -> str:
     time_limit=300,
 )
 def send_emails(*, email_ids: list[int]) -> dict:
-    """Send a batch of outbox rows; a row that fails stays queued (or becomes failed after its
-    last attempt) and the outbox sweep retries it. Rows already sent are skipped."""
-    sent = failed = 0
-    for email_id in email_ids:
-        try:
-            email = email_send(email_id)
-        except (smtplib.SMTPException, OSError):
-            failed += 1
-            continue
-        sent += bool(email and email.status == "sent")
+    """Send a batch of outbox rows over one SMTP connection; a row that fails stays queued (or
+    becomes failed after its last attempt) and the outbox sweep retries it. Rows already sent
+    are skipped, so a batch handed to another worker after a crash sends only the rest."""
+    sent, failed = emails_send(email_ids)
     return {"sent": sent, "failed": failed}
 
 
 @shared_task(
     name="portal.run_deadline_sweeps",
+    ignore_result=False,  # its counts are worth reading (only beat publishes it)
     acks_late=True,
     soft_time_limit=240,
     time_limit=300,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -13,5 +14,6 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("engagement.urls")),  # before allauth's: it adds /accounts/privacy/
     path("accounts/", include("allauth.urls")),
-    path("admin/", admin.site.urls),
 ]
+if settings.ADMIN_ENABLED:
+    urlpatterns.append(path("admin/", admin.site.urls))

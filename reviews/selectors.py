@@ -4,7 +4,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -186,7 +186,8 @@ def next_due_step(state: State, now=None, cluster: int | None = None) -> ReviewS
 
 def review_context_sentence(state: State, now=None) -> str:
     """A sentence on the State's review for a letter: the cluster under way and the next step
-    due, or an empty string when the review group is not entered or the cycle is over."""
+    due, or an empty string when the review group is not entered or the cycle is over. Demo
+    review data say so in the sentence itself: a letter leaves the portal."""
 
     now = now or timezone.now()
     phase = review_now(state, timezone.localdate(now))
@@ -205,6 +206,8 @@ def review_context_sentence(state: State, now=None) -> str:
             "step": steps.RULE_BY_KIND[upcoming.kind].noun,
             "date": date_format(timezone.localtime(upcoming.due_at), "j F Y"),
         }
+    if state.review_is_demo:
+        sentence = _("[Demo data, not the real review:] %(sentence)s") % {"sentence": sentence}
     return sentence
 
 
@@ -291,12 +294,22 @@ def letter_review_values(state: State, language: str = "en") -> dict:
     return values
 
 
+# The year table's one rule: each year's column shows the cluster under way on this day of it.
+YEAR_TABLE_DAY = (7, 1)
+
+
 def cycle_overview(today) -> dict:
     """The cycle page's data: ``years`` and, per group, the cluster of each year (the one
-    under way on 1 July; this year's column, today's), what each group reviews today, the
-    States entered and the overdue steps, in a constant number of queries."""
+    under way on 1 July of that year, this year included: what is under review today is listed
+    apart), what each group reviews today, the States entered (and how many carry demo data) and
+    the overdue steps, in a constant number of queries."""
 
-    groups = list(ReviewGroup.objects.annotate(state_count=Count("states")).order_by("number"))
+    groups = list(
+        ReviewGroup.objects.annotate(
+            state_count=Count("states"),
+            demo_count=Count("states", filter=Q(states__review_is_demo=True)),
+        ).order_by("number")
+    )
     overdue = overdue_counts()
     clusters = {c.number: c for c in Cluster.objects.all()}
     preparatory_phase = PreparatoryPhase.objects.first()
@@ -313,7 +326,7 @@ def cycle_overview(today) -> dict:
     for group in groups:
         cells = []
         for year in years:
-            day = today if year == today.year else date(year, 7, 1)
+            day = date(year, *YEAR_TABLE_DAY)
             phase = cycle.phase_on(group.starts_on, day, group.years_per_cluster)
             cells.append(clusters.get(phase.cluster) if phase else None)
         current = cycle.phase_on(group.starts_on, today, group.years_per_cluster)
@@ -324,6 +337,7 @@ def cycle_overview(today) -> dict:
                 "current": clusters.get(current.cluster) if current else None,
                 "phase": current,
                 "state_count": group.state_count,
+                "demo_count": group.demo_count,
                 "overdue": overdue["by_group"].get(group.number, 0),
             }
         )
@@ -334,13 +348,17 @@ def cycle_overview(today) -> dict:
             for kind, label in ReviewStep.Kind.choices
         ],
         "states_entered": sum(group.state_count for group in groups),
+        "demo_states": sum(group.demo_count for group in groups),
+        "year_table_day": date(today.year, *YEAR_TABLE_DAY),
         "years": years,
         "rows": rows,
         "today": today,
         "this_year": today.year,
         "preparatory": [
             bool(preparatory_phase)
-            and preparatory_phase.starts_on.year <= year <= preparatory_phase.ends_on.year
+            and preparatory_phase.starts_on
+            <= date(year, *YEAR_TABLE_DAY)
+            < preparatory_phase.ends_on
             for year in years
         ],
         "preparatory_phase": preparatory_phase,

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 
+from portal.breaker import breakers_reset
 from portal.health import check_broker
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
@@ -32,8 +33,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Rate-limit counters and cached values never leak from one test into another."""
+    """Rate-limit counters, cached values and outages never leak from one test into another."""
 
+    breakers_reset()
     cache.clear()
     yield
 

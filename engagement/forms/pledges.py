@@ -11,7 +11,11 @@ class PledgeFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Pledge"),
         required=False,
-        choices=[("", _("Any")), ("signed", _("Signed")), ("not_signed", _("Not signed"))],
+        choices=[
+            ("", _("Any")),
+            ("signed", _("Signature recorded")),
+            ("not_signed", _("No signature recorded")),
+        ],
     )
     regional_group = forms.ChoiceField(
         label=_("Regional group"),

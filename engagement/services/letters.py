@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from pypdf import PdfWriter
 
 from engagement import letters
@@ -90,14 +91,23 @@ def letters_for_export(criteria: dict):
 
 @transaction.atomic
 def letter_export_request(*, by, criteria: dict, description: str) -> LetterExport:
-    """Record an export and have a worker make it after commit (``engagement.export_letters``)."""
+    """Record an export and have a worker make it after commit (``engagement.export_letters``);
+    with the task queue unreachable, the export says so (failed, with the reason)."""
     export = LetterExport.objects.create(
         requested_by=by,
         criteria=criteria,
         description=description,
         total=letters_for_export(criteria).count(),
     )
-    task_after_commit("engagement.export_letters", export_id=export.pk)
+    task_after_commit(
+        "engagement.export_letters",
+        export_id=export.pk,
+        if_not_queued=lambda: export_transition(
+            export.pk,
+            LetterExport.Status.FAILED,
+            error=_("The task queue is unreachable: request the export again in a few minutes."),
+        ),
+    )
     return export
 
 

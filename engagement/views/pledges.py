@@ -24,6 +24,7 @@ class PledgeListView(PublicViewMixin, TemplateView):
             states=states,
             signed_count=sum(1 for state in states if hasattr(state, "pledge_signature")),
             filtered=any(filters.values()),
+            convention_list=selectors.convention_party_list(),
             **kwargs,
         )
 
@@ -34,7 +35,10 @@ class PledgeStateView(PublicViewMixin, TemplateView):
     def get_context_data(self, **kwargs):
         state = selectors.pledge_state_get(self.kwargs["code"])
         return super().get_context_data(
-            state=state, signature=getattr(state, "pledge_signature", None), **kwargs
+            state=state,
+            signature=getattr(state, "pledge_signature", None),
+            convention_list=selectors.convention_party_list(),
+            **kwargs,
         )
 
 

@@ -6,13 +6,15 @@ the row stays queued and the ``emails_send_queued`` sweep sends it later.
 """
 
 import logging
+import smtplib
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template import TemplateDoesNotExist
@@ -102,7 +104,9 @@ def email_queue_rendered(
     if _batch.ids is not None:
         _batch.ids.append(email.pk)  # sent together when the batch ends
     else:
-        task_after_commit("portal.send_email", email_id=email.pk, swept_if_lost=True)
+        task_after_commit(
+            "portal.send_email", email_id=email.pk, if_not_queued=lambda: _left_for_the_sweep(1)
+        )
     return email
 
 
@@ -147,15 +151,38 @@ def email_batch():
         ids, _batch.ids = _batch.ids, None
         for start in range(0, len(ids), BATCH_SIZE):
             chunk = ids[start : start + BATCH_SIZE]
-            task_after_commit("portal.send_emails", email_ids=chunk, swept_if_lost=True)
+            task_after_commit(
+                "portal.send_emails",
+                email_ids=chunk,
+                if_not_queued=lambda chunk=chunk: _left_for_the_sweep(len(chunk)),
+            )
 
 
-def email_send(email_id: int) -> OutboundEmail | None:
+def _left_for_the_sweep(count: int) -> None:
+    logger.warning("%s email(s) stay queued for the sweep: the task could not be queued", count)
+
+
+def message_id(email: OutboundEmail) -> str:
+    """The Message-ID of a row, the same on every attempt: should a message ever be handed over
+    twice (a worker killed between the server's acceptance and the commit), mail systems and
+    clients see one message."""
+    host = urlsplit(settings.PORTAL_URL).hostname or "localhost"
+    return f"<outbox.{email.pk}.{email.created_at:%Y%m%d%H%M%S%f}@{host}>"
+
+
+def email_send(email_id: int, *, connection=None) -> OutboundEmail | None:
     """Send one queued message; a second call for the same row sends nothing.
 
-    The row is locked while it is sent, so two workers cannot both send it. Raises the SMTP
-    error after recording it (the task retries); after ``MAX_ATTEMPTS`` the row is failed.
+    The row is locked while it is sent, so two workers cannot both send it, and the send and
+    the "sent" mark commit together: a worker killed before the commit leaves the row queued
+    for the next one. ``connection`` is an open mail connection to reuse (a batch keeps one,
+    so that nothing is said to the server between its acceptance of a message and the commit).
+    Raises the SMTP error after recording it (the task retries); after ``MAX_ATTEMPTS`` the row
+    is failed.
     """
+    if connection is None:  # closed (QUIT) only after the commit below
+        with mail_connection() as connection:
+            return email_send(email_id, connection=connection)
     with transaction.atomic():
         email = (
             OutboundEmail.objects.select_for_update()
@@ -171,6 +198,8 @@ def email_send(email_id: int) -> OutboundEmail | None:
             body=email.body_text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[email.to],
+            headers={"Message-ID": message_id(email)},
+            connection=connection,
         )
         if email.body_html:
             message.attach_alternative(email.body_html, "text/html")
@@ -192,12 +221,55 @@ def email_send(email_id: int) -> OutboundEmail | None:
     return email
 
 
+@contextmanager
+def mail_connection():
+    """An open connection to the mail server, closed when the block ends (after the commits
+    inside it). If it cannot be opened, each send connects itself and records the error."""
+    connection = get_connection()
+    with suppress(smtplib.SMTPException, OSError):
+        connection.open()
+    try:
+        yield connection
+    finally:
+        with suppress(smtplib.SMTPException, OSError):
+            connection.close()
+
+
+def emails_send(email_ids) -> tuple[int, int]:
+    """Send queued rows one by one over one SMTP connection; return (sent, failed).
+
+    Nothing passes between the server's acceptance of a message and the commit that marks it
+    sent (no QUIT, no next command), so a worker killed at any point of the conversation
+    leaves every accepted message marked sent and every other one queued. A row that fails
+    stays queued (or becomes failed after its last attempt) for the sweep; the connection is
+    then opened afresh for the next row.
+    """
+    sent = failed = 0
+    with mail_connection() as connection:
+        for email_id in email_ids:
+            with suppress(smtplib.SMTPException, OSError):
+                connection.open()  # a no-op while open; else email_send records the error
+            try:
+                email = email_send(email_id, connection=connection)
+            except Exception as error:
+                if not isinstance(error, smtplib.SMTPException | OSError):
+                    logger.exception("Email %s could not be sent", email_id)
+                failed += 1
+                with suppress(smtplib.SMTPException, OSError):
+                    connection.close()
+                continue
+            sent += bool(email and email.status == OutboundEmail.Status.SENT)
+    return sent, failed
+
+
 def email_resend(email_id: int) -> OutboundEmail:
     """Put a failed message back in the queue (staff action) and send it after commit."""
     with transaction.atomic():
         email = OutboundEmail.objects.select_for_update().get(pk=email_id)
         email.save(update_fields=email_transition(email, OutboundEmail.Status.QUEUED))
-        task_after_commit("portal.send_email", email_id=email.pk, swept_if_lost=True)
+        task_after_commit(
+            "portal.send_email", email_id=email.pk, if_not_queued=lambda: _left_for_the_sweep(1)
+        )
     return email
 
 
@@ -214,13 +286,5 @@ def emails_send_queued(now=None) -> dict:
         status=OutboundEmail.Status.QUEUED,
         created_at__lte=cutoff,
     )
-    sent = failed = 0
-    for email_id in stale.values_list("pk", flat=True).order_by("pk")[:500]:
-        try:
-            result = email_send(email_id)
-        except Exception:
-            failed += 1
-            continue
-        if result is not None and result.status == OutboundEmail.Status.SENT:
-            sent += 1
+    sent, failed = emails_send(list(stale.values_list("pk", flat=True).order_by("pk")[:500]))
     return {"sent": sent, "errors": failed}

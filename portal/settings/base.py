@@ -22,12 +22,18 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Django's admin (behind the portal's sign-in and second factor); production: off unless set.
+ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=True)
+
+# load_demo_data and demo_totp (accounts with published passwords); never in production.
+DEMO_DATA_ALLOWED = True
+
 SITE_ID = 1
 PORTAL_NAME = _("UNTOC Review Mechanism: stakeholder engagement portal")
 PORTAL_SHORT_NAME = _("UNTOC engagement portal")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.middleware.PermissionsPolicyMiddleware",  # first: on every response, redirects too
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,13 +107,18 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Answers as an empty cache, with a logged warning, while Redis is unreachable.
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="portal"),
+            # A Redis that does not answer costs a request seconds at most, not forever.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions in the database, never in Redis alone: an outage of Redis signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
@@ -140,6 +152,14 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Rate limits count per client address. Behind proxies, the address is the entry that the
+# last of TRUSTED_PROXY_COUNT proxies added to X-Forwarded-For; only a connection from
+# TRUSTED_PROXY_NETWORKS may name another address (portal/client_ip.py).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+TRUSTED_PROXY_NETWORKS = env.list(
+    "TRUSTED_PROXY_NETWORKS",
+    default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="UNTOC engagement portal")
 # The name of the body that decides on objections ("Extended Bureau" in some calls).
@@ -205,6 +225,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=1025)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# A mail server that stops answering fails the attempt (retried later) instead of a worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="UNTOC engagement portal <noreply@localhost>"
 )
@@ -221,8 +243,26 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_RESULT_EXPIRES = 3600
+# Tasks record their work in the database; results are kept only where a task says so (the
+# ping, the sweep run). Publishing a task then needs the broker only, not the result backend.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# visibility_timeout: a task taken by a worker that died (acks_late) goes to another worker
+# after this many seconds; longer than any task runs or waits for a retry (the outbox sweep
+# sends emails sooner). The socket timeouts make a Redis that hangs (accepts, never answers)
+# fail a publish in seconds, not never; the workers' waits for tasks (one second) stay below.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": 3,
+    "socket_timeout": 5,
+}
+# A request hands over its tasks or gives up quickly: the outbox sweep sends what was not.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 
 
 SESSION_COOKIE_HTTPONLY = True
@@ -243,7 +283,7 @@ LOGGING = {
     },
 }
 
-# The deadline engine: periodic sweeps over database state (portal/sweeps.py).
+# The deadline engine: periodic sweeps over database state (portal/services/sweeps.py).
 DEADLINE_SWEEP_INTERVAL = env.int("DEADLINE_SWEEP_INTERVAL", default=300)  # seconds
 DEADLINE_SWEEPS = [
     "portal.services.outbox.emails_send_queued",

@@ -22,17 +22,17 @@ class CompilationItemForm(forms.ModelForm):
 
 
 MAX_SEED = 999_999_999
-CONVENTION_IN_FORCE = date(2003, 9, 29)  # seed 002; DOMAIN.md
+CONVENTION_IN_FORCE = date(2003, 9, 29)  # the Convention, article 38; UNTOC at 20
 
 
 class SimulatorForm(forms.Form):
     seed = forms.IntegerField(
-        label=_("Seed"),
+        label=_("Draw number"),
         min_value=0,
         max_value=MAX_SEED,
         # A text box keeps whatever was typed, so an error can be shown next to it.
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        help_text=_("A whole number. The same seed and date give the same draw."),
+        help_text=_("A whole number. The same number and date give the same draw."),
     )
     as_of = forms.DateField(
         label=_("Parties as of"),

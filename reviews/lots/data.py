@@ -38,8 +38,8 @@ def candidates_as_of(as_of: date) -> list[Candidate]:
 def draw_csv(draw: Draw, as_of: date) -> str:
     """The draw as one CSV table that a spreadsheet reads as it is: a row per reviewer, then
     a row per State left out and per unmet rule; every row says in its first column that it
-    is a simulation, with the seed and the date."""
-    label = _("%(label)s; seed %(seed)s; parties as of %(date)s") % {
+    is a simulation, with the draw number (the seed of the draw) and the date."""
+    label = _("%(label)s; draw number %(seed)s; parties as of %(date)s") % {
         "label": SIMULATION_LABEL,
         "seed": draw.seed,
         "date": as_of.isoformat(),

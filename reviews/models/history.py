@@ -1,11 +1,16 @@
 """The Convention's history and the compilation of recommendations and chair observations."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
 class TimelineEvent(models.Model):
+    """An event of the Convention's history, with the citation a reader can check."""
+
     class Kind(models.TextChoices):
         ADOPTION = "adoption", _("Adoption")
         SIGNATURE = "signature", _("Signature")
@@ -15,6 +20,12 @@ class TimelineEvent(models.Model):
         REVIEW_MECHANISM = "review_mechanism", _("Review Mechanism")
         OTHER = "other", _("Other")
 
+    key = models.CharField(
+        _("reference key"),
+        max_length=80,
+        blank=True,
+        help_text=_("The event's key in the reference data (fixtures/sources/timeline.json)."),
+    )
     date = models.CharField(
         _("date as stated"),
         max_length=10,
@@ -32,10 +43,34 @@ class TimelineEvent(models.Model):
         ordering = ["sort_key", "id"]
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
-        constraints = [models.UniqueConstraint(fields=["date", "title"], name="unique_event")]
+        constraints = [
+            models.UniqueConstraint(fields=["date", "title"], name="unique_event"),
+            models.UniqueConstraint(
+                fields=["key"], condition=~models.Q(key=""), name="unique_event_key"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.date}: {self.title[:60]}"
+
+    @staticmethod
+    def _readable(value: str) -> str:
+        """A stated date as readers write it: "14 December 1990", "April 1992", "1997"."""
+
+        parts = [int(part) for part in value.split("-")] if value else []
+        if len(parts) == 3:
+            return date_format(date(*parts), "j F Y")
+        if len(parts) == 2:
+            return date_format(date(parts[0], parts[1], 1), "F Y")
+        return value
+
+    @property
+    def date_display(self) -> str:
+        return self._readable(self.date)
+
+    @property
+    def end_date_display(self) -> str:
+        return self._readable(self.end_date)
 
 
 class CompilationItem(models.Model):
@@ -46,6 +81,15 @@ class CompilationItem(models.Model):
         OBSERVATION = "observation", _("Chair's observation")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    reference_key = models.CharField(
+        _("reference key"),
+        max_length=80,
+        blank=True,
+        help_text=_("The item's key in the reference data; empty for items the secretariat adds."),
+    )
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("The item's place in the source, within its year.")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     body = models.CharField(_("body"), max_length=200)
     document = models.CharField(
@@ -71,10 +115,24 @@ class CompilationItem(models.Model):
     added_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     class Meta:
-        ordering = ["-year", "document", "id"]
+        # The source's order: Part A (recommendations) before Part B (observations), each by
+        # year, then the bodies and items in the order the source gives them.
+        ordering = [
+            models.Case(models.When(kind="recommendation", then=0), default=1),
+            "year",
+            "position",
+            "id",
+        ]
         verbose_name = _("compilation item")
         verbose_name_plural = _("compilation")
-        constraints = [models.UniqueConstraint(fields=["source"], name="unique_compilation_source")]
+        constraints = [
+            models.UniqueConstraint(fields=["source"], name="unique_compilation_source"),
+            models.UniqueConstraint(
+                fields=["reference_key"],
+                condition=~models.Q(reference_key=""),
+                name="unique_compilation_reference_key",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.document or self.body}, {self.label or self.source}"

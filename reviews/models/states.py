@@ -163,6 +163,12 @@ class PartyList(models.Model):
     compiled_from = models.TextField(_("compiled from"))
     official_count = models.PositiveSmallIntegerField(_("official count of parties"))
     official_count_as_of = models.CharField(_("official count as of"), max_length=40)
+    count_source = models.CharField(
+        _("source of the official count"),
+        max_length=300,
+        blank=True,
+        help_text=_("A citation through the sources registry, e.g. the treaty's status page."),
+    )
     known_gap = models.CharField(_("known gap"), max_length=200)
 
     class Meta:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from portal import sources
+
 from ..models import (
     CompilationItem,
     PreparatoryPhase,
@@ -113,18 +115,30 @@ def states_load_reference(directory: Path) -> dict[str, int]:
     return counts
 
 
+@transaction.atomic
 def history_load_reference(directory: Path) -> dict[str, int]:
-    """Load the timeline events and the compilation (seed 003) from ``directory``.
-    Idempotent; items the secretariat added, and edits it made, are kept."""
+    """Load the history (``timeline.json``) and the compilation (``recommendations.json``)
+    from ``directory``, refusing both while a citation names no registered source.
 
+    Idempotent. Reference rows are found by their key and brought in line with the files (an
+    event or an item the files no longer hold is removed); items the secretariat added keep
+    their place after the reference items of their year.
+    """
+
+    problems = sources.reference_data_problems()
+    if problems:
+        raise ReferenceDataError("Citations readers cannot check:\n" + "\n".join(problems))
     events = json.loads((directory / "timeline.json").read_text())
+    TimelineEvent.objects.exclude(key__in=[event["key"] for event in events]).delete()
     for event in events:
-        TimelineEvent.objects.get_or_create(
-            date=event["date"],
-            title=event["title"],
+        TimelineEvent.objects.update_or_create(
+            key=event["key"],
             defaults={
+                "date": event["date"],
                 "end_date": event.get("end_date") or "",
-                "sort_key": event["date"],
+                # A month or a year sorts before the days it holds, unless the event says otherwise.
+                "sort_key": event.get("sort_key") or event["date"],
+                "title": event["title"],
                 "kind": event["kind"],
                 "documents": event.get("documents") or [],
                 "source": event["source"],
@@ -132,17 +146,21 @@ def history_load_reference(directory: Path) -> dict[str, int]:
             },
         )
     items = json.loads((directory / "recommendations.json").read_text())
-    for item in items:
-        CompilationItem.objects.get_or_create(
-            source=item["source"],
+    keys = [item["key"] for item in items]
+    CompilationItem.objects.exclude(reference_key="").exclude(reference_key__in=keys).delete()
+    for position, item in enumerate(items, start=1):
+        CompilationItem.objects.update_or_create(
+            reference_key=item["key"],
             defaults={
                 "kind": item["kind"],
+                "position": position,
                 "year": item["year"],
                 "body": item["body"],
                 "document": item["document"] or "",
                 "label": item["label"] or "",
                 "text": item["text"],
                 "tags": item.get("tags") or [],
+                "source": item["source"],
                 "notes": item.get("notes") or "",
             },
         )
@@ -150,20 +168,21 @@ def history_load_reference(directory: Path) -> dict[str, int]:
     return {"timeline.json": len(events), "recommendations.json": len(items)}
 
 
-GROUP_SOURCE = (
-    "Seed 002 Figure 2 and L418-420 (groups start in three consecutive years; drawing of lots "
-    "expected in November 2020); seed 000 L2556-2620"
-)
-GROUP_NOTE = (
-    "The sources give the year only: 1 November of each year is the portal's approximation, "
-    "for the secretariat to correct."
-)
-
-
+# The dates the sources give for the start of each group's review, with the citation and a note
+# where the portal approximates. The secretariat corrects them on the staff page.
+GROUP_DEFAULTS = {
+    1: (
+        date(2020, 11, 1),
+        "unodc-2021-11-01; unodc-2022-11-01; guide: Part 2, Figure 2",
+        "UNODC gives October 2020 for the start of the first group; the day is not published: "
+        "1 November 2020 is the portal's approximation, for the secretariat to correct.",
+    ),
+    2: (date(2021, 11, 1), "unodc-2021-11-01", ""),
+    3: (date(2022, 11, 1), "unodc-2022-11-01", ""),
+}
 PREPARATORY_SOURCE = (
-    "COP resolution 9/1 (9th session, 15-19 October 2018) established the Mechanism; "
-    "resolution 10/1 (10th session, 12-16 October 2020) launched the review process "
-    "(seed 001; seed 002 Figure 2)"
+    "compilation: “Background on the Review Mechanism” (p. 3); untoc-at-20: section “The Review "
+    "Mechanism”, figure II"
 )
 
 
@@ -176,8 +195,7 @@ def review_groups_load_defaults() -> None:
             starts_on=date(2018, 10, 15), ends_on=date(2020, 10, 12), source=PREPARATORY_SOURCE
         )
 
-    for number, year in ((1, 2020), (2, 2021), (3, 2022)):
+    for number, (starts_on, source, note) in GROUP_DEFAULTS.items():
         ReviewGroup.objects.get_or_create(
-            number=number,
-            defaults={"starts_on": date(year, 11, 1), "source": GROUP_SOURCE, "note": GROUP_NOTE},
+            number=number, defaults={"starts_on": starts_on, "source": source, "note": note}
         )

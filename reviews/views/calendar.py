@@ -18,11 +18,14 @@ class StateDeadlinesCalendarView(PublicViewMixin, View):
         except State.DoesNotExist:
             raise Http404 from None
         url = request.build_absolute_uri(state.get_absolute_url())
+        # Demo review data are labelled in every event: a calendar file leaves the portal.
+        demo = _("Demo data: ") if state.review_is_demo else ""
         # Steps still to do, each an all-day event on its due day (due until 23:59:59 Vienna).
         events = [
             day_event(
                 f"review-step-{step.pk}",
-                _("Due: %(state)s, cluster %(cluster)s: %(step)s")
+                demo
+                + _("Due: %(state)s, cluster %(cluster)s: %(step)s")
                 % {"state": state.name, "cluster": step.cluster, "step": step.get_kind_display()},
                 vienna_date(step.due_at),
                 url,
@@ -32,7 +35,9 @@ class StateDeadlinesCalendarView(PublicViewMixin, View):
                 state=state, due_at__isnull=False, done_on__isnull=True
             )
         ]
-        body = calendar_bytes(_("Review deadlines: %(state)s") % {"state": state.name}, events)
+        body = calendar_bytes(
+            demo + _("Review deadlines: %(state)s") % {"state": state.name}, events
+        )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="review-deadlines-{state.code}.ics"'
         return response

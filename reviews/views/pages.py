@@ -4,6 +4,7 @@ compilation."""
 from collections import Counter
 
 from django.contrib import messages
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -59,6 +60,9 @@ class CompilationAddView(SecretariatRequiredMixin, FormView):
     def form_valid(self, form):
         item = form.save(commit=False)
         item.added_by = self.request.user
+        # After the reference items (numbered from 1 in the source's order) of its year.
+        last = CompilationItem.objects.aggregate(last=Max("position"))["last"] or 0
+        item.position = max(last, 10_000) + 1
         item.save()
         messages.success(self.request, _("Added to the compilation."))
         return redirect("reviews:compilation")

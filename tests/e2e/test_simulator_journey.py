@@ -13,13 +13,13 @@ LABEL = "Simulation: not the official drawing of lots"
 def test_run_a_draw_read_the_reviewers_and_open_a_state(live_server, page: Page):
     page.goto(live_server.url + "/reviews/simulator/")
     expect(page).to_have_title(re.compile(LABEL))
-    page.get_by_role("textbox", name="Seed").fill("2020")
+    page.get_by_role("textbox", name="Draw number").fill("2020")
     page.get_by_label("Parties as of:", exact=True).fill("2025-01-01")
     page.get_by_role("button", name="Run the draw").click()
 
     expect(page).to_have_url(re.compile(r"\?seed=2020&as_of=2025-01-01(&state=)?$"))
     expect(page.locator("hgroup")).to_contain_text(LABEL)
-    expect(page.get_by_role("heading", name="Draw with seed 2020")).to_be_visible()
+    expect(page.get_by_role("heading", name="Draw number 2020")).to_be_visible()
     for number in (1, 2, 3):
         heading = page.get_by_role("heading", name=re.compile(f"^Group {number}: 6[23] States$"))
         expect(heading).to_be_visible()
@@ -56,7 +56,7 @@ def test_find_a_state_in_the_draw(live_server, page: Page):
 
 def test_a_bad_seed_is_explained_on_the_page(live_server, page: Page):
     page.goto(live_server.url + "/reviews/simulator/?seed=twelve&as_of=2025-01-01")
-    seed = page.get_by_role("textbox", name="Seed")
+    seed = page.get_by_role("textbox", name="Draw number")
     expect(seed).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_seed_error")).to_have_text("Enter a whole number.")
     expect(page.get_by_role("table")).to_have_count(0)

@@ -113,3 +113,27 @@ def test_archival_variant_of_a_letter():
     data = letters.letter_pdf(_letter(letters.PLEDGE, "fr"), archival=True)
     root = PdfReader(io.BytesIO(data)).trailer["/Root"]
     assert "/OutputIntents" in root
+
+
+def _pages(data: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.mark.parametrize("extra_lines", [0, 3, 8, 14])
+def test_the_pledges_signature_blocks_stay_with_the_text_above_them(extra_lines):
+    """However the text falls, the page with the organization's signature also holds the
+    pledge's last paragraph and the government's signature line: no block alone on a page."""
+    intro = letters.default_intro("en", "the Government of Ruritania")
+    intro += "\n" * extra_lines + " ".join(["Our members work in every province."] * extra_lines)
+    pages = _pages(letters.letter_pdf(_letter(letters.PLEDGE, "en", intro=intro)))
+    [signed] = [page for page in pages if "Amina Example Director" in page]
+    assert "Signed for the Government of Ruritania" in signed
+    assert "we commit to making public the responses" in signed.replace("’", "'")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_focal_point_letters_signature_is_never_alone_on_a_page(language):
+    pages = _pages(letters.letter_pdf(_letter(letters.FOCAL_POINT, language)))
+    [signed] = [page for page in pages if "Amina Example Director" in page]
+    before_signature = signed.split("Amina Example Director")[0]
+    assert len(before_signature.split()) > 5  # the closing lines of the letter came along

@@ -116,3 +116,25 @@ def test_secretariat_records_a_signature_with_a_pdf_source(client):
     assert signature.signed_on == date(2026, 5, 4)
     assert signature.recorded_by == staff
     assert signature.source_document.name.startswith("pledges/")
+
+
+def test_the_table_says_no_signature_recorded_and_who_can_sign(client):
+    """No government is said to have "not signed": the portal only knows what is recorded. The
+    pledge is worded for States parties; entities outside the list of parties are marked."""
+    response = client.get(reverse("engagement:pledge-list"))
+    html = " ".join(response.content.decode().split())
+    assert "Not signed" not in html
+    assert html.count('<span class="muted">No signature recorded</span>') == 198
+    assert "worded for the government of a State party to the Convention" in html
+    assert "The Convention had 192 parties as of May 2024." in html
+    marked = {s.code for s in response.context["states"] if not s.in_convention_list}
+    assert marked == {"COG", "IRN", "PLW", "PNG", "SLB", "TUV"}
+    assert html.count(">not in the list of parties loaded<") == 6
+    assert html.count(">not a State<") == 1  # the European Union
+    palau = " ".join(
+        client.get(reverse("engagement:pledge-state", args=["PLW"])).content.decode().split()
+    )
+    assert "No signature recorded" in palau
+    assert "not in the list of parties loaded (as of May 2024), which is incomplete" in palau
+    option = client.get(reverse("engagement:pledge-list"), {"status": "not_signed"})
+    assert len(option.context["states"]) == 198

@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from instruments.models import Article, Cluster, Instrument
+from reviews.models import PartyList
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,24 @@ def test_instrument_list_shows_the_four_instruments_with_facts(client):
     ):
         assert name in html
     assert "29 September 2003" in html
-    assert "190 as of February 2020" in html
+    assert "192 as of May 2024" in html and "190 as of" not in html
+    assert "Status of treaties, chapter XVIII, 12: United Nations Convention" in html
+
+
+def test_one_count_of_parties_per_instrument_on_every_page_that_gives_one(client):
+    """The catalogue and the States list give the same figure, date and source."""
+
+    lists = {p.treaty: p for p in PartyList.objects.all()}
+    states_page = client.get(reverse("reviews:state-list")).content.decode()
+    for instrument in Instrument.objects.all():
+        party_list = lists[instrument.code]
+        assert instrument.parties_count == party_list.official_count
+        assert instrument.parties_count_source == party_list.count_source
+        as_of = instrument.parties_count_as_of.strftime("%B %Y")
+        assert as_of == party_list.official_count_as_of
+        detail = client.get(instrument.get_absolute_url()).content.decode()
+        assert f"{instrument.parties_count} as of {as_of}" in detail
+        assert f"{party_list.official_count} parties officially as of {as_of}" in states_page
 
 
 def test_instrument_page_lists_all_articles(client):

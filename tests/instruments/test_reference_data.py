@@ -11,8 +11,8 @@ from instruments.models import Article, Cluster, Instrument
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
-# Seed 002, Figure 1 (L424-429), transcribed cell by cell. The one difference with the loaded
-# data is the Convention's criminalization cell, where the portal follows seed 000 (DOMAIN.md):
+# The Guide's Figure 1, transcribed cell by cell. The one difference with the loaded data is the
+# Convention's criminalization cell, where the portal follows the Toolkit (DOMAIN.md):
 # article 9 instead of article 7 (article 7 stays under law enforcement in both sources).
 FIGURE_1 = {
     "UNTOC": {
@@ -69,7 +69,7 @@ def test_every_cell_of_figure_1(code, slug):
     assert _cell(code, slug) == expected
 
 
-def test_convention_article_7_and_9_follow_seed_000():
+def test_convention_article_7_and_9_follow_the_toolkit():
     assert _cell("UNTOC", "criminalization").count("9") == 1
     assert "7" not in _cell("UNTOC", "criminalization")
     assert "7" in _cell("UNTOC", "law-enforcement")
@@ -88,18 +88,20 @@ def test_only_convention_articles_8_and_9_depend_on_uncac():
     ]
 
 
-def test_instrument_facts_from_the_seeds():
+def test_instrument_facts_from_their_sources():
     convention = Instrument.objects.get(code="UNTOC")
     firearms = Instrument.objects.get(code="FIREARMS")
     assert str(convention.entry_into_force) == "2003-09-29"
     assert str(firearms.adoption_date) == "2001-05-31"
     assert firearms.adoption_resolution.endswith("55/255")
     assert [i.parties_count for i in Instrument.objects.order_by("position")] == [
-        190,
-        175,
-        149,
-        118,
-    ]
+        192,
+        182,
+        152,
+        123,
+    ]  # the UN Treaty Collection's status pages of April and May 2024
+    assert str(convention.parties_count_as_of) == "2024-05-01"
+    assert convention.parties_count_source == "untc-xviii-12: status as at 4 May 2024"
 
 
 def test_every_article_keeps_its_title_and_source():

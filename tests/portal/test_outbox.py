@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from celery.exceptions import Retry
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
 from portal.models import OutboundEmail
@@ -26,11 +27,8 @@ def test_templates(settings):
     ]
 
 
-class FailingBackend:
+class FailingBackend(BaseEmailBackend):
     """An email backend whose SMTP server refuses every message."""
-
-    def __init__(self, *args, **kwargs):
-        pass
 
     def send_messages(self, messages):
         raise smtplib.SMTPServerDisconnected("connection unexpectedly closed")

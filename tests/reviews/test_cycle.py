@@ -1,5 +1,6 @@
 """Which cluster a group reviews on a given date, boundaries included; the overview page."""
 
+from collections import Counter
 from datetime import date
 from itertools import pairwise
 
@@ -50,3 +51,25 @@ def test_overview_says_what_each_group_reviews_today(client):
     assert rows[2]["current"].number == 2
     html = response.content.decode()
     assert 'aria-current="date"' in html and "Preparatory phase" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("today", [date(2026, 12, 1), date(2026, 3, 15), date(2027, 7, 1)])
+def test_the_year_table_applies_one_rule_to_every_year_this_one_included(client, today):
+    """Each column is the cluster under way on 1 July of its year: every group then shows each
+    of its four clusters for two years, whatever the day the page is read."""
+    with time_machine.travel(today):
+        response = client.get(reverse("reviews:overview"))
+    years = response.context["years"]
+    for row in response.context["rows"]:
+        group = row["group"]
+        for year, cluster in zip(years, row["cells"], strict=True):
+            phase = cycle.phase_on(group.starts_on, date(year, 7, 1))
+            assert (cluster.number if cluster else None) == (phase.cluster if phase else None)
+        shown = Counter(cluster.number for cluster in row["cells"] if cluster)
+        assert shown == {1: 2, 2: 2, 3: 2, 4: 2}, group
+    assert response.context["preparatory"][years.index(2018)] is False  # starts 15 October
+    html = " ".join(response.content.decode().split())
+    assert (
+        "each year shows the cluster under way on 1 July of that year, this year included" in html
+    )

@@ -37,8 +37,8 @@ PARTIES_HEADER = "iso3,country,treaty,signature,consent_date,consent_type,source
 REVIEWERS_HEADER = "state_under_review,instrument,reviewer,note"
 STEPS_HEADER = "iso3,cluster,step,due,done_on,note"
 KENYA_UNTOC_SOURCE = (
-    "github:zmjones/untreaties:treaties/18-12.csv@003ce1309cc2a27a5a3909f39b7e6634550bf173 "
-    "(UN Treaty Collection participant table, file last changed 2014-01-27)"
+    "untc-xviii-12: participant table as of January 2014 "
+    "(archived copy at github.com/zmjones/untreaties)"
 )
 
 

@@ -33,7 +33,7 @@ def test_page_shows_a_labelled_draw_with_groups_reviewers_and_exclusions(client)
     assert draw.problems == ()
     for number, size in enumerate(draw.group_sizes, start=1):
         assert f"Group {number}: {size} States" in html
-    assert "Draw with seed 2020, parties as of 1 January 2025" in html
+    assert "Draw number 2020, parties as of 1 January 2025" in html
     assert "none: every rule is met" in html
     kenya = draw.reviews["KEN"]
     kenya_link = reverse("reviews:state-detail", kwargs={"code": "KEN"})
@@ -96,7 +96,7 @@ def test_csv_download_is_labelled_and_lists_every_reviewer(client):
     header, rows = rows[0], rows[1:]
     assert header[:5] == ["simulation", "row", "group", "code", "State under review"]
     assert {len(row) for row in rows} == {len(header)}  # one table, no comment lines
-    assert {row[0] for row in rows} == {f"{LABEL}; seed 5; parties as of 2025-01-01"}
+    assert {row[0] for row in rows} == {f"{LABEL}; draw number 5; parties as of 2025-01-01"}
     left_out = {row[3]: row[-1] for row in rows if row[1] == "left out"}
     assert left_out["EUU"].startswith("not a State")
     draw = lots.draw_lots(lots.candidates_as_of(date(2025, 1, 1)), 5)
@@ -151,7 +151,7 @@ def test_command_prints_a_labelled_reproducible_draw():
     assert "Group 3 (62 States)" in text
     assert run() == text
 
-    assert run("--format", "csv").splitlines()[1].startswith(f"{LABEL}; seed 11;")
+    assert run("--format", "csv").splitlines()[1].startswith(f"{LABEL}; draw number 11;")
     data = json.loads(run("--format", "json"))
     assert data["simulation"] == LABEL and data["seed"] == 11 and data["problems"] == []
     assert sum(len(group) for group in data["groups"]) == data["states_drawn"] == 187

@@ -34,9 +34,38 @@ def test_state_list_filters_by_group_and_instrument_and_shows_the_gaps(client):
 def test_state_page_shows_each_rows_source_firmness_and_uncac_consequence(client):
     html = client.get(reverse("reviews:state-detail", args=["afg"])).content.decode()
     assert "Party; date not confirmed" in html  # Smuggling of Migrants row
-    assert "Statement of Treaties" in html
-    assert "Party to the Convention against Corruption" in html
+    assert "<cite>Statement of Treaties and International Agreements" in html
+    assert "Listed as party to the Convention against Corruption" in html
     assert client.get(reverse("reviews:state-detail", args=["XYZ"])).status_code == 404
+
+
+def test_a_state_page_claims_nothing_the_incomplete_lists_do_not_prove(client):
+    """A State missing from a list may be a party: the page says which list, as of when, and
+    leaves the conclusion open."""
+
+    state = (
+        State.objects.filter(participations__treaty="UNTOC")
+        .exclude(participations__treaty="UNCAC")
+        .exclude(participations__treaty="TIP")
+        .order_by("name")
+        .first()
+    )
+    state.review_group = ReviewGroup.objects.get(number=1)
+    state.save()
+    with time_machine.travel(date(2021, 6, 1)):
+        html = " ".join(client.get(state.get_absolute_url()).content.decode().split())
+    assert (
+        "Not in the list of parties to the Convention against Corruption loaded (as of April "
+        "2024; 7 parties missing from the list)"
+    ) in html
+    assert "if this State is not a party, they are reviewed for it" in html
+    assert "are reviewed for this State" not in html and "Not listed as a party" not in html
+    assert "Not in the list loaded (as of April 2024)" in html  # its Trafficking row
+    assert (
+        "This State is not in the list of parties to the Trafficking in Persons Protocol loaded "
+        "(as of April 2024): its articles are left out here"
+    ) in html
+    assert "only if the State is not party to the Convention against Corruption" in html
 
 
 def test_state_list_query_count_does_not_grow(client):

@@ -3,6 +3,7 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
+from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
 from engagement.demo import DEMO_TOTP_SECRETS
@@ -15,6 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, *args, email, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Demo data is not allowed with production settings: the demo accounts have "
+                "published passwords."
+            )
 
         secret = DEMO_TOTP_SECRETS.get(email.lower())
         if secret is None:

@@ -1,4 +1,5 @@
-from django.core.management import BaseCommand
+from django.conf import settings
+from django.core.management import BaseCommand, CommandError
 
 from engagement.demo import DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS, demo_data_load
 from reviews.demo import review_demo_load
@@ -13,6 +14,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Demo data is not allowed with production settings: the demo accounts have "
+                "published passwords."
+            )
         counts = demo_data_load()
         review_demo_load()
         if options["quiet_logins"]:
