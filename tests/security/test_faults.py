@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Application, Dialogue, Membership
-from engagement.services.applications import confirm_token
+from engagement.services.notifications import confirm_token
 from portal.models import OutboundEmail, Role
 from portal.services.outbox import email_queue_rendered
 from tests.factories import (
