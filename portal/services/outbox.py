@@ -105,7 +105,9 @@ def email_queue_rendered(
         _batch.ids.append(email.pk)  # sent together when the batch ends
     else:
         task_after_commit(
-            "portal.send_email", email_id=email.pk, if_not_queued=lambda: _left_for_the_sweep(1)
+            "portal.send_email",
+            email_id=email.pk,
+            if_not_queued=lambda: _left_for_the_sweep(email.pk),
         )
     return email
 
@@ -154,12 +156,15 @@ def email_batch():
             task_after_commit(
                 "portal.send_emails",
                 email_ids=chunk,
-                if_not_queued=lambda chunk=chunk: _left_for_the_sweep(len(chunk)),
+                if_not_queued=lambda chunk=chunk: logger.warning(
+                    "%s emails stay queued: the task could not be enqueued", len(chunk)
+                ),
             )
 
 
-def _left_for_the_sweep(count: int) -> None:
-    logger.warning("%s email(s) stay queued for the sweep: the task could not be queued", count)
+def _left_for_the_sweep(email_id: int) -> None:
+    """The broker is unreachable: the ``emails_send_queued`` sweep sends the row later."""
+    logger.warning("Email %s stays queued: the task could not be enqueued", email_id)
 
 
 def message_id(email: OutboundEmail) -> str:
@@ -268,7 +273,9 @@ def email_resend(email_id: int) -> OutboundEmail:
         email = OutboundEmail.objects.select_for_update().get(pk=email_id)
         email.save(update_fields=email_transition(email, OutboundEmail.Status.QUEUED))
         task_after_commit(
-            "portal.send_email", email_id=email.pk, if_not_queued=lambda: _left_for_the_sweep(1)
+            "portal.send_email",
+            email_id=email.pk,
+            if_not_queued=lambda: _left_for_the_sweep(email.pk),
         )
     return email
 

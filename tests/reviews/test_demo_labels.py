@@ -39,7 +39,7 @@ def test_the_letters_review_sentence_says_the_data_are_demo(kenya, client):
         Membership.objects.create(organization=organization, user=member, is_admin=True)
         client.force_login(member)
         form = client.get(reverse("engagement:letter-builder") + "?state=KEN").context["form"]
-        values = client.get(reverse("reviews:letter-context"), {"state": kenya.pk}).json()
+        values = client.get(reverse("engagement:letter-context"), {"state": kenya.pk}).json()
     assert form.initial["review_context"].startswith(LABEL)
     assert values["review_context"].startswith(LABEL)
 
