@@ -60,6 +60,7 @@ run: demo
 
 test: install chromium pdf-fonts
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: install pdf-fonts
@@ -70,6 +71,7 @@ e2e: install chromium pdf-fonts
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check .
 
 format: install

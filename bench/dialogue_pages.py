@@ -34,12 +34,11 @@ def load_data():
         Dialogue,
         Organization,
         Representative,
-        Role,
-        RoleGrant,
         WorkingGroupSession,
     )
     from instruments.models import Cluster
-    from portal.models import User
+    from portal.deadlines import end_of_vienna_day
+    from portal.models import Role, RoleGrant, User
     from reviews.models import WorkingGroup
 
     with transaction.atomic():
@@ -57,9 +56,7 @@ def load_data():
                 starts_on=today + timedelta(days=70 + index),
                 ends_on=today + timedelta(days=72 + index),
             )
-            starts = deadlines.end_of_vienna_day(session.ends_on + timedelta(days=1)) - timedelta(
-                hours=10
-            )
+            starts = end_of_vienna_day(session.ends_on + timedelta(days=1)) - timedelta(hours=10)
             dates = vars(deadlines.default_dates(starts))
             dialogues.append(
                 Dialogue.objects.create(

@@ -54,8 +54,7 @@ def main(renders: int = 30) -> None:
     django_ready("portal.settings.test")
     from django.test import Client
 
-    from engagement.models import Role
-    from portal.models import User
+    from portal.models import Role, User
     from tests.factories import grant_role
 
     started = time.perf_counter()

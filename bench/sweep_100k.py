@@ -30,6 +30,7 @@ def load():
 
     from engagement import deadlines
     from engagement.models import Application, Dialogue, Organization, WorkingGroupSession
+    from portal.deadlines import end_of_vienna_day
     from portal.models import OutboundEmail
     from reviews.models import WorkingGroup
 
@@ -55,9 +56,7 @@ def load():
                 starts_on=today + timedelta(days=offset(index)),
                 ends_on=today + timedelta(days=offset(index) + 2),
             )
-            starts = deadlines.end_of_vienna_day(session.ends_on + timedelta(days=1)) - timedelta(
-                hours=10
-            )
+            starts = end_of_vienna_day(session.ends_on + timedelta(days=1)) - timedelta(hours=10)
             dates = vars(deadlines.default_dates(starts))
             dialogues.append(
                 Dialogue(
@@ -96,7 +95,7 @@ def main() -> None:
     django_ready("portal.settings.local")
     from django.db import connection
 
-    from portal.sweeps import sweeps_run_all
+    from portal.services.sweeps import sweeps_run_all
 
     started = time.perf_counter()
     count = load()

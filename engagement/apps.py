@@ -7,6 +7,8 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Stakeholder engagement")
 
     def ready(self):
-        from . import files
+        # Registers the blocks this app adds to lower apps' pages (portal.blocks), and who may
+        # fetch each of its files (portal.files serves them).
+        from . import blocks, files  # noqa: F401, PLC0415 - they need the loaded models
 
-        files.register()  # who may fetch each of the app's files (portal.files serves them)
+        files.register()

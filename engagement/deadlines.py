@@ -1,7 +1,6 @@
-"""How the dialogue deadlines are defined, in Vienna time. Pure functions, no database.
+"""The default deadlines of a dialogue, in Vienna time (``portal.deadlines``). Pure functions.
 
-Every deadline is "until 23:59:59 Vienna time on day X": an aware datetime at that second,
-open while the clock has not reached the next second. The defaults and their sources:
+The defaults and their sources:
 
 - confirmation cut-off: 15 days before the dialogue's date (seed 002 L548: "no later than
   15 days prior to the date of a dialogue");
@@ -13,11 +12,9 @@ open while the clock has not reached the next second. The defaults and their sou
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
-VIENNA = ZoneInfo("Europe/Vienna")
-END_OF_DAY = time(23, 59, 59)
+from portal.deadlines import days_before, start_of_vienna_day, vienna_date
 
 CONFIRMATION_DAYS_BEFORE = 15
 APPLICATION_DAYS_BEFORE = 56
@@ -25,29 +22,6 @@ CIRCULATION_DAYS_BEFORE = 42
 OBJECTION_DAYS_BEFORE = 28
 APPLICATIONS_OPEN_DAYS_BEFORE = 98
 MINIMUM_APPLICATIONS = 5
-
-
-def vienna_date(moment: datetime) -> date:
-    return moment.astimezone(VIENNA).date()
-
-
-def end_of_vienna_day(day: date) -> datetime:
-    """23:59:59 Vienna time on ``day``, whatever the daylight-saving offset that day."""
-    return datetime.combine(day, END_OF_DAY, tzinfo=VIENNA)
-
-
-def start_of_vienna_day(day: date) -> datetime:
-    return datetime.combine(day, time(0, 0), tzinfo=VIENNA)
-
-
-def days_before(moment: datetime, days: int) -> datetime:
-    """The end of the Vienna day ``days`` calendar days before ``moment``'s Vienna date."""
-    return end_of_vienna_day(vienna_date(moment) - timedelta(days=days))
-
-
-def is_open(deadline: datetime, now: datetime) -> bool:
-    """True until the second after the deadline: 23:59:59.999 is still in time."""
-    return now < deadline + timedelta(seconds=1)
 
 
 @dataclass(frozen=True)

@@ -7,21 +7,27 @@ and carry ``is_demo``; dialogue titles start with "Demo:".
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.utils import timezone
 
 from engagement import deadlines
 from engagement.models import (
     AgendaItem,
+    Application,
+    ApplicationStatusChange,
     Dialogue,
     Membership,
+    Objection,
     Organization,
-    Role,
-    RoleGrant,
     WorkingGroupSession,
 )
 from instruments.models import Cluster, Instrument
-from portal.models import User
+from portal.deadlines import VIENNA
+from portal.models import Role, RoleGrant, User
 from reviews.models import State, WorkingGroup
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 (demo accounts only, printed by make run)
@@ -142,7 +148,6 @@ DEMO_ORGANIZATIONS = [
 
 
 def _user(spec: DemoUser) -> User:
-    from allauth.account.models import EmailAddress
 
     user, created = User.objects.get_or_create(email=spec.email, defaults={"full_name": spec.name})
     if created:
@@ -164,9 +169,6 @@ def _user(spec: DemoUser) -> User:
 
 
 def _authenticator(user, secret: str) -> None:
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-    from allauth.mfa.totp.internal.auth import TOTP
 
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, secret)
@@ -208,7 +210,7 @@ def _organizations(admin: User, colleague: User) -> int:
 
 
 def _at(day: date, hour: int) -> datetime:
-    return datetime.combine(day, datetime.min.time(), tzinfo=deadlines.VIENNA).replace(hour=hour)
+    return datetime.combine(day, datetime.min.time(), tzinfo=VIENNA).replace(hour=hour)
 
 
 def _dialogue(group_slug: str, number: int, starts_on: date, status: str, title: str):
@@ -294,7 +296,6 @@ def demo_data_load() -> dict:
 
 def _applications(plan: dict, state_user) -> None:
     """Demo applications in every status, with a recorded history and objections."""
-    from engagement.models import Application, ApplicationStatusChange, Objection
 
     organizations = list(Organization.objects.filter(is_demo=True).order_by("name"))
     index = 1  # the first demo organization applies through the demo applicant's form

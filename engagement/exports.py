@@ -6,6 +6,8 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from portal.pdf import render_pdf
 
@@ -80,8 +82,6 @@ def as_csv(header, rows) -> bytes:
 
 
 def as_xlsx(header, rows, title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active

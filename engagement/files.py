@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from portal.files import FileKind, file_kind_register
+from portal.permissions import is_secretariat
 
-from .permissions import can_view_organization, is_member, is_secretariat
+from .permissions import can_view_organization, is_member
+from .workflows import dialogues, letter_exports
 
 PDF = "application/pdf"
 
@@ -47,16 +49,8 @@ def letter_export_name(export, extension: str) -> str:
     return f"letters-{timezone.localtime(export.created_at):%Y%m%d-%H%M%S}.{extension}"
 
 
-def letter_export_available(export, now=None) -> bool:
-    """Made, and its download links not yet expired."""
-    now = now or timezone.now()
-    return export.status == export.Status.DONE and not (
-        export.expires_at and export.expires_at <= now
-    )
-
-
 def _export_viewer(user, export) -> bool:
-    return is_secretariat(user) and letter_export_available(export)
+    return letter_exports.DOWNLOAD in letter_exports.allowed_actions(export, user)
 
 
 KINDS = [
@@ -110,7 +104,7 @@ KINDS = [
         content_type=PDF,
         download_name=lambda dialogue: f"background-paper-{_slug(dialogue.title, 60)}.pdf",
         can_view=lambda user, dialogue: is_secretariat(user),
-        is_public=lambda dialogue: dialogue.is_public,
+        is_public=lambda dialogue: dialogue.status in dialogues.PUBLIC,
     ),
     FileKind(
         key="pledge-document",

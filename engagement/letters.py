@@ -154,7 +154,7 @@ def letter_context(letter: dict, *, for_pdf: bool, logo_url: str = "") -> dict:
         "title": letter_title(letter),
         "heading": texts.heading[letter["kind"]],
         "date_text": _date_text(letter),
-        "body_template": f"letters/{letter['kind']}/{language}.html",
+        "body_template": f"engagement/letters/texts/{letter['kind']}/{language}.html",
         "logo_url": logo_url,
         "sender_contacts": [contact for contact in contacts if contact],
         "unofficial_note": texts.unofficial_note,
@@ -164,14 +164,15 @@ def letter_context(letter: dict, *, for_pdf: bool, logo_url: str = "") -> dict:
 def letter_html(letter: dict, *, logo_url: str = "") -> str:
     """The letter as an HTML fragment for the live preview (same body as the PDF)."""
     return render_to_string(
-        "letters/letter_body.html", letter_context(letter, for_pdf=False, logo_url=logo_url)
+        "engagement/letters/letter_body.html",
+        letter_context(letter, for_pdf=False, logo_url=logo_url),
     )
 
 
 def letter_pdf(letter: dict, *, archival: bool = False) -> bytes:
     """The letter as an A4 PDF; ``archival`` gives the PDF/A-3b variant."""
     return render_pdf(
-        "pdf/letters/letter.html",
+        "pdf/engagement/letter.html",
         letter_context(letter, for_pdf=True),
         pdf_variant="pdf/a-3b" if archival else None,
     )

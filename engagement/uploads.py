@@ -1,18 +1,21 @@
 """Checks of uploaded files by their content, not their name."""
 
 import warnings
+from io import BytesIO
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
 MAX_PDF_BYTES = 10 * 1024 * 1024
 
 
 def validate_pdf(upload) -> None:
     """Accept a real PDF of at most 10 MB: the header and a parse by pypdf decide."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     if upload.size > MAX_PDF_BYTES:
         raise ValidationError(
@@ -77,7 +80,6 @@ def validate_logo(upload) -> None:
     """Accept a PNG, JPEG, GIF or WebP image of at most 2 MB and ``IMAGE_MAX_PIXELS`` pixels
     (at most ``IMAGE_MAX_SIDE`` on a side), decided by its content. Only the header is read
     before the size is known to be safe; ``verify`` then checks the file without decoding it."""
-    from PIL import Image, UnidentifiedImageError
 
     if upload.size > MAX_LOGO_BYTES:
         raise ValidationError(
@@ -115,10 +117,6 @@ def validate_logo(upload) -> None:
 
 def logo_normalized(upload):
     """The logo resized to fit ``LOGO_MAX_SIDE`` pixels and stored as PNG (metadata dropped)."""
-    from io import BytesIO
-
-    from django.core.files.base import ContentFile
-    from PIL import Image
 
     upload.seek(0)
     with Image.open(upload) as image:

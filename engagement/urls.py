@@ -169,6 +169,9 @@ urlpatterns = [
     path("letters/new/", letters.LetterBuilderView.as_view(), name="letter-builder"),
     path("letters/preview/", letters.LetterPreviewView.as_view(), name="letter-preview"),
     path("letters/<int:pk>/", letters.LetterDetailView.as_view(), name="letter-detail"),
+    # The review sentence and focal point of a State for the builder (its address predates the
+    # view's move to the letters).
+    path("reviews/letter-context/", letters.LetterContextView.as_view(), name="letter-context"),
     path("letters/<int:pk>/pdf/", letters.LetterDownloadView.as_view(), name="letter-pdf"),
     path(
         "staff/letters/exports/",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import RoleGrant, User
 
 
 @admin.register(User)
@@ -20,3 +20,12 @@ class UserAdmin(DjangoUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+@admin.register(RoleGrant)
+class RoleGrantAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "state", "working_group", "granted_at", "revoked_at"]
+    list_filter = ["role", "working_group"]
+    list_select_related = ["user", "state", "working_group"]
+    search_fields = ["user__email", "user__full_name", "state__name"]
+    raw_id_fields = ["user", "granted_by", "revoked_by"]

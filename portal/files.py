@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
@@ -102,7 +103,6 @@ class FileKind:
     select_related: tuple = ()
 
     def get(self, pk: int):
-        from django.apps import apps
 
         model = apps.get_model(self.model)
         queryset = model._default_manager.select_related(*self.select_related)

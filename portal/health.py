@@ -1,8 +1,12 @@
 """Checks of the services the portal depends on, shared by /health/ and check_services."""
 
+import psycopg2
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from psycopg2 import sql
+
+from portal.celery import app
 
 
 def _redact(url: str) -> str:
@@ -36,7 +40,6 @@ def check_broker() -> tuple[bool, str]:
     """Connect to the Celery broker (Redis), or report the eager embedded mode."""
     if not settings.REDIS_URL:
         return True, "eager (no broker in embedded mode)"
-    from portal.celery import app
 
     try:
         with app.connection_for_write() as conn:
@@ -55,8 +58,6 @@ def create_database_if_missing() -> str | None:
     database = settings.DATABASES["default"]
     if database["ENGINE"] != "django.db.backends.postgresql":
         return None
-    import psycopg2
-    from psycopg2 import sql
 
     name = database["NAME"]
     connection_args = {

@@ -1,5 +1,13 @@
-"""Security headers: a strict Content Security Policy (no inline scripts or styles anywhere but
-the admin) and a Permissions-Policy that turns off the browser features the portal never uses."""
+"""The portal's middleware. Security headers: a strict Content Security Policy (no inline
+scripts or styles anywhere but the admin) and a Permissions-Policy that turns off the browser
+features the portal never uses. Two-factor authentication for every role but the applicant's."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .permissions import has_authenticator_app, requires_mfa
 
 STRICT_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -55,3 +63,33 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+# Account pages (where MFA is set up, and logout), static files and /health/ stay reachable.
+OPEN_PREFIXES = ("/accounts/", "/static/", "/health/")
+
+
+class MultiFactorRequiredMiddleware:
+    """Send a user whose role requires MFA, and who has not set it up, to set it up first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and not request.path.startswith(OPEN_PREFIXES)  # first: /health/ reads no session
+            and user.is_authenticated
+            and requires_mfa(user)
+            and not has_authenticator_app(user)
+        ):
+            messages.warning(
+                request,
+                _(
+                    "Your role requires two-factor authentication. Set up an authenticator app "
+                    "to continue."
+                ),
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

@@ -84,7 +84,7 @@ def fetch_resource(url: str) -> tuple[bytes, str]:
 
 def url_fetcher():
     """A WeasyPrint URL fetcher limited to ``fetch_resource``."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415 - slow import, only when rendering
 
     class PortalFilesFetcher(URLFetcher):
         def fetch(self, url, headers=None):
@@ -97,7 +97,7 @@ def url_fetcher():
 def render_pdf(template_name: str, context: dict, *, pdf_variant: str | None = None) -> bytes:
     """Render ``template_name`` to PDF bytes. Title and author come from the template's
     ``<title>`` and ``<meta name="author">``; ``pdf_variant`` may be e.g. ``"pdf/a-3b"``."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - slow import (about a second), only when rendering
 
     html = render_to_string(template_name, context)
     document = HTML(string=html, base_url=PDF_ORIGIN + "/", url_fetcher=url_fetcher())

@@ -22,6 +22,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from pypdf import PdfReader
+from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
+
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024  # the upload limit of written comments (engagement.uploads)
@@ -79,8 +82,6 @@ def pdf_text(
 ) -> PdfText:
     """The text of the PDF in ``source`` (bytes, a path, or a binary file or Django file),
     pages joined by blank lines, within the caps described in the module's docstring."""
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
 
     data = _read_bytes(source, max_bytes)
     if b"%PDF-" not in data[:1024]:

@@ -1,15 +1,17 @@
 """Portal-wide tasks: thin wrappers that load by id and call one service."""
 
 import smtplib
+import socket
 
 from celery import shared_task
+
+from .services.outbox import email_send, emails_send
+from .services.sweeps import sweeps_run_all
 
 
 @shared_task(name="portal.ping", ignore_result=False)
 def ping(*, token: str) -> dict:
     """Answer with the token and the worker's host name: proves a worker consumed the task."""
-    import socket
-
     return {"token": token, "host": socket.gethostname()}
 
 
@@ -27,8 +29,6 @@ def ping(*, token: str) -> dict:
 def send_email(*, email_id: int) -> str:
     """Send one outbox row. SMTP and network errors are retried with backoff; after the last
     attempt the row is marked failed for staff to see and resend."""
-    from .outbox import email_send
-
     email = email_send(email_id)
     return email.status if email else "skipped"
 
@@ -43,8 +43,6 @@ def send_emails(*, email_ids: list[int]) -> dict:
     """Send a batch of outbox rows over one SMTP connection; a row that fails stays queued (or
     becomes failed after its last attempt) and the outbox sweep retries it. Rows already sent
     are skipped, so a batch handed to another worker after a crash sends only the rest."""
-    from .outbox import emails_send
-
     sent, failed = emails_send(email_ids)
     return {"sent": sent, "failed": failed}
 
@@ -58,6 +56,4 @@ def send_emails(*, email_ids: list[int]) -> dict:
 )
 def run_deadline_sweeps() -> dict:
     """Run every registered sweep once (Celery beat calls this every few minutes)."""
-    from .sweeps import sweeps_run_all
-
     return sweeps_run_all()

@@ -8,10 +8,9 @@ from django.utils.translation import pgettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from instruments.selectors import article_count
-
+from .blocks import page_blocks
 from .health import check_broker, check_cache, check_database
-from .sweeps import sweeps_health
+from .services.sweeps import sweeps_health
 
 
 class PublicViewMixin:
@@ -27,7 +26,9 @@ class HomeView(PublicViewMixin, TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(article_count=article_count(), **kwargs)
+        return super().get_context_data(
+            blocks=page_blocks("portal.home", user=self.request.user), **kwargs
+        )
 
 
 class HealthView(PublicViewMixin, View):

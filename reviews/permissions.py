@@ -1,6 +1,6 @@
 """Who may see and edit what of a State's review."""
 
-from engagement.permissions import is_secretariat, represents_state
+from portal.permissions import is_secretariat, represents_state
 
 
 def can_see_review_contacts(user, state) -> bool:

@@ -4,15 +4,26 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from instruments.models import Article
+from instruments.models import Article, Cluster
 
 from . import cycle, steps
-from .models import ReviewContact, ReviewerAssignment, ReviewStep, State, Treaty
+from .models import (
+    PartyList,
+    PreparatoryPhase,
+    ReviewContact,
+    ReviewerAssignment,
+    ReviewGroup,
+    ReviewStep,
+    State,
+    Treaty,
+    TreatyParticipation,
+)
 from .permissions import can_see_review_contacts
 
 
@@ -162,23 +173,6 @@ WORKING_GROUPS_BY_INSTRUMENT = {
 }
 
 
-def related_dialogues(state: State, limit: int = 5):
-    """Upcoming dialogues of the working groups that consider the instruments the State is
-    party to."""
-    from engagement.selectors.dialogues import dialogues_upcoming
-
-    slugs = {
-        slug
-        for participation in state.participations.all()
-        for slug in WORKING_GROUPS_BY_INSTRUMENT.get(participation.treaty, ())
-    }
-    return list(
-        dialogues_upcoming()
-        .filter(session__working_group__slug__in=slugs)
-        .select_related("session__working_group")[:limit]
-    )
-
-
 def next_due_step(state: State, now=None, cluster: int | None = None) -> ReviewStep | None:
     """The State's next step (of ``cluster``, if given) with a due date still to come and
     nothing recorded."""
@@ -194,9 +188,6 @@ def review_context_sentence(state: State, now=None) -> str:
     """A sentence on the State's review for a letter: the cluster under way and the next step
     due, or an empty string when the review group is not entered or the cycle is over. Demo
     review data say so in the sentence itself: a letter leaves the portal."""
-    from django.utils.translation import gettext as _
-
-    from instruments.models import Cluster
 
     now = now or timezone.now()
     phase = review_now(state, timezone.localdate(now))
@@ -232,7 +223,6 @@ def reviewer_rule_warnings(state: State) -> list[str]:
     """What the State's reviewers leave unmet of the published rules (seed 001 L732; seed 002
     L416-449), as read from the party lists: they are incomplete, so these are warnings for the
     secretariat, not refusals. Empty when no reviewer is entered."""
-    from django.utils.translation import gettext as _
 
     assignments = list(
         state.reviewer_assignments.select_related("reviewer").prefetch_related(
@@ -291,7 +281,6 @@ def letter_review_values(state: State, language: str = "en") -> dict:
     """What a letter to the State may start from: ``review_context`` (a sentence on its
     review, in ``language``) and, where the State made its contacts public, ``recipient_name``
     and ``recipient_title`` of its focal point. Empty strings where nothing is known."""
-    from django.utils import translation
 
     with translation.override(language):
         values = {"review_context": review_context_sentence(state)}
@@ -314,11 +303,6 @@ def cycle_overview(today) -> dict:
     under way on 1 July of that year, this year included: what is under review today is listed
     apart), what each group reviews today, the States entered (and how many carry demo data) and
     the overdue steps, in a constant number of queries."""
-    from django.db.models import Q
-
-    from instruments.models import Cluster
-
-    from .models import PreparatoryPhase, ReviewGroup
 
     groups = list(
         ReviewGroup.objects.annotate(
@@ -385,7 +369,6 @@ def cycle_overview(today) -> dict:
 def party_lists_with_counts():
     """The lists of parties, each with ``listed``: how many parties the portal holds now (the
     secretariat's corrections included), beside the official count and the gap when loaded."""
-    from .models import PartyList, TreatyParticipation
 
     listed = (
         TreatyParticipation.objects.filter(treaty=OuterRef("treaty"))

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from engagement.deadlines import end_of_vienna_day
+from portal.deadlines import end_of_vienna_day
 
 from .cycle import add_months
 

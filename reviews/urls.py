@@ -19,7 +19,6 @@ urlpatterns = [
         views.StateContactsView.as_view(),
         name="state-contacts",
     ),
-    path("reviews/letter-context/", views.LetterContextView.as_view(), name="letter-context"),
     path("compilation/", views.CompilationView.as_view(), name="compilation"),
     path("staff/compilation/add/", views.CompilationAddView.as_view(), name="compilation-add"),
     path("staff/reviews/groups/", views.ReviewGroupsEditView.as_view(), name="staff-groups"),

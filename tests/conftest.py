@@ -3,7 +3,12 @@
 import os
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
+
+from portal.breaker import breakers_reset
+from portal.health import check_broker
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still synchronous.
@@ -12,9 +17,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def pytest_sessionstart(session):
     """Configured services must be reachable: fail the run, never skip silently."""
-    from django.conf import settings
-
-    from portal.health import check_broker
 
     if settings.REDIS_URL:
         ok, detail = check_broker()
@@ -32,9 +34,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Rate-limit counters, cached values and outages never leak from one test into another."""
-    from django.core.cache import cache
-
-    from portal.breaker import breakers_reset
 
     breakers_reset()
     cache.clear()

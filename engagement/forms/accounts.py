@@ -1,19 +1,7 @@
-"""Account forms used with django-allauth."""
+"""The form that confirms the deletion of one's account."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
-
-class SignupDetailsForm(forms.Form):
-    """The portal's extra sign-up field (allauth's ACCOUNT_SIGNUP_FORM_CLASS)."""
-
-    full_name = forms.CharField(
-        label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
-    )
-
-    def signup(self, request, user):
-        user.full_name = self.cleaned_data["full_name"].strip()
-        user.save(update_fields=["full_name"])
 
 
 class DeleteAccountForm(forms.Form):

@@ -4,12 +4,12 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from engagement.forms.expertise import ExpertiseFields
 from engagement.models import Application, Representative
 from engagement.uploads import validate_pdf
-from instruments.models import Cluster, Instrument
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(ExpertiseFields, forms.Form):
     """The fields an organization gives once for one or several dialogues."""
 
     dialogues = forms.ModelMultipleChoiceField(
@@ -25,18 +25,6 @@ class ApplicationForm(forms.Form):
         help_text=_(
             "Priority goes to proven expertise on the group's topic. At most 4,000 characters."
         ),
-    )
-    expertise_instruments = forms.ModelMultipleChoiceField(
-        label=_("Instruments of expertise"),
-        queryset=Instrument.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    expertise_clusters = forms.ModelMultipleChoiceField(
-        label=_("Review clusters of expertise"),
-        queryset=Cluster.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
     )
     travel_support_requested = forms.BooleanField(
         label=_("We request travel support"), required=False
@@ -69,6 +57,8 @@ class ApplicationForm(forms.Form):
         "wants_to_speak",
         "speaking_topic",
     ]
+
+    field_order = ["dialogues", *FIELDS_FOR_MODEL]
 
     def __init__(self, *args, dialogues, **kwargs):
         super().__init__(*args, **kwargs)

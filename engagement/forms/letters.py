@@ -1,11 +1,13 @@
-"""The letter builder's form: the parts a letter leaves open, within a letter's limits."""
+"""The letter builder's form (the parts a letter leaves open, within a letter's limits) and
+the secretariat's bulk export form."""
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from engagement import letters
-from engagement.models import Letter
+from engagement.models import Dialogue, Letter
 from reviews.models import State
 from reviews.models.states import name_sort_key
 
@@ -72,3 +74,52 @@ class LetterForm(forms.Form):
         if cleaned.get("kind") == Letter.Kind.FOCAL_POINT and missing_issues and not self.preview:
             self.add_error("issues", _("Say which issues your organization works on."))
         return cleaned
+
+
+class ExportForm(forms.Form):
+    state = forms.ModelChoiceField(
+        label=_("Letters to one State"),
+        required=False,
+        queryset=State.objects.all(),
+        to_field_name="code",
+    )
+    dialogue = forms.ModelChoiceField(
+        label=_("Letters of a dialogue's applicants"),
+        required=False,
+        queryset=Dialogue.objects.all(),
+    )
+    since = forms.DateField(
+        label=_("Made from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = forms.DateField(
+        label=_("Made until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(name) for name in ("state", "dialogue", "since", "until")):
+            raise forms.ValidationError(gettext("Choose a State, a dialogue or a period."))
+        if cleaned.get("since") and cleaned.get("until") and cleaned["until"] < cleaned["since"]:
+            self.add_error("until", gettext("The end of the period comes before its start."))
+        return cleaned
+
+    def criteria(self) -> dict:
+        """What the export covers, as plain values (kept on the export)."""
+        data = self.cleaned_data
+        return {
+            "state": data["state"].code if data["state"] else None,
+            "dialogue": data["dialogue"].pk if data["dialogue"] else None,
+            "since": data["since"].isoformat() if data["since"] else None,
+            "until": data["until"].isoformat() if data["until"] else None,
+        }
+
+    def description(self) -> str:
+        data = self.cleaned_data
+        parts = [str(value) for value in (data["state"], data["dialogue"]) if value]
+        if data["since"] or data["until"]:
+            parts.append(f"{data['since'] or '…'} to {data['until'] or '…'}")
+        return ", ".join(parts)

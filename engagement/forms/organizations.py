@@ -3,27 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from engagement.forms.expertise import ExpertiseFields
 from engagement.models import Organization
 from engagement.uploads import validate_logo
-from instruments.models import Cluster, Instrument
 from portal.files import ServedFileInput
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(ExpertiseFields, forms.ModelForm):
     website = forms.URLField(
         label=_("Website"), required=False, assume_scheme="https", max_length=200
-    )
-    expertise_instruments = forms.ModelMultipleChoiceField(
-        label=_("Instruments of expertise"),
-        queryset=Instrument.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    expertise_clusters = forms.ModelMultipleChoiceField(
-        label=_("Review clusters of expertise"),
-        queryset=Cluster.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
     )
 
     FIELDSETS = [

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from engagement.models import Role
-from portal.models import User
+from portal.models import Role, User
 from reviews.models import State, WorkingGroup
 
 

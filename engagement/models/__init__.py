@@ -15,7 +15,6 @@ from .dialogues import (
 from .letters import Letter, LetterExport
 from .organizations import Invitation, Membership, Organization
 from .pledges import PledgeSignature
-from .roles import Role, RoleGrant
 
 __all__ = [
     "AgendaItem",
@@ -32,8 +31,6 @@ __all__ = [
     "PanelMember",
     "PledgeSignature",
     "Representative",
-    "Role",
-    "RoleGrant",
     "WorkingGroupSession",
     "WrittenComment",
 ]

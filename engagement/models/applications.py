@@ -7,9 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.files import ServedFileField, ServerFileName
+from portal.models import StatusChange, status_field
+
+from .expertise import Expertise
 
 
-class Application(models.Model):
+class Application(Expertise):
     """One organization's application to one dialogue. Status changes go through
     ``engagement.services.applications`` and its transition table."""
 
@@ -39,18 +42,6 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     statement = models.TextField(_("statement of expertise on the working group's topic"))
-    expertise_instruments = models.ManyToManyField(
-        "instruments.Instrument",
-        blank=True,
-        related_name="+",
-        verbose_name=_("instruments of expertise"),
-    )
-    expertise_clusters = models.ManyToManyField(
-        "instruments.Cluster",
-        blank=True,
-        related_name="+",
-        verbose_name=_("review clusters of expertise"),
-    )
     travel_support_requested = models.BooleanField(_("travel support requested"), default=False)
     travel_support_justification = models.TextField(_("why travel support is needed"), blank=True)
     nomination_letter = ServedFileField(
@@ -131,27 +122,21 @@ class Representative(models.Model):
         return self.name
 
 
-class ApplicationStatusChange(models.Model):
+class ApplicationStatusChange(StatusChange):
     """Every status change of an application: who, when, from, to, why."""
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="status_changes"
     )
-    from_status = models.CharField(max_length=20, choices=Application.Status.choices)
-    to_status = models.CharField(max_length=20, choices=Application.Status.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
-    reason = models.TextField(blank=True)
+    from_status = status_field(_("from"), Application.Status)
+    to_status = status_field(_("to"), Application.Status)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StatusChange.Meta):
         verbose_name = _("application status change")
         verbose_name_plural = _("application status changes")
 
-    def __str__(self):
-        return f"{self.application_id}: {self.from_status} → {self.to_status}"
+    def subject(self):
+        return self.application_id
 
 
 class Objection(models.Model):

@@ -1,6 +1,5 @@
 """Working-group sessions and the constructive dialogues that follow them."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -8,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagement import deadlines
+from portal.deadlines import days_before
 from portal.files import ServedFileField, ServerFileName
+from portal.models import StatusChange, status_field
 
 
 class WorkingGroupSession(models.Model):
@@ -138,13 +139,9 @@ class Dialogue(models.Model):
         return reverse("engagement:dialogue-detail", kwargs={"pk": self.pk})
 
     @property
-    def is_public(self) -> bool:
-        return self.status != self.Status.DRAFT
-
-    @property
     def comments_deadline(self):
         """Written comments may be added until the day before the dialogue (Vienna time)."""
-        return deadlines.days_before(self.starts_at, 1)
+        return days_before(self.starts_at, 1)
 
 
 class AgendaItem(models.Model):
@@ -179,27 +176,16 @@ class PanelMember(models.Model):
         return self.name
 
 
-class DialogueStatusChange(models.Model):
+class DialogueStatusChange(StatusChange):
     """The record of every dialogue status change: who, when, from, to, why."""
 
     dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=Dialogue.Status.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=Dialogue.Status.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    reason = models.TextField(_("reason"), blank=True)
+    from_status = status_field(_("from"), Dialogue.Status)
+    to_status = status_field(_("to"), Dialogue.Status)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StatusChange.Meta):
         verbose_name = _("dialogue status change")
         verbose_name_plural = _("dialogue status changes")
 
-    def __str__(self):
-        return f"{self.dialogue}: {self.from_status} → {self.to_status}"
+    def subject(self):
+        return self.dialogue

@@ -12,12 +12,14 @@ from django_countries.fields import CountryField
 
 from portal.files import ServedImageField, ServerFileName
 
+from .expertise import Expertise
+
 
 def _nonce() -> str:
     return secrets.token_urlsafe(16)
 
 
-class Organization(models.Model):
+class Organization(Expertise):
     class Kind(models.TextChoices):
         NGO = "ngo", _("Non-governmental organization")
         ACADEMIA = "academia", _("Academia")
@@ -52,18 +54,6 @@ class Organization(models.Model):
     )
     logo = ServedImageField(_("logo"), upload_to=ServerFileName("logos", "png"), blank=True)
     mission = models.TextField(_("mission statement"), blank=True)
-    expertise_instruments = models.ManyToManyField(
-        "instruments.Instrument",
-        blank=True,
-        related_name="+",
-        verbose_name=_("instruments of expertise"),
-    )
-    expertise_clusters = models.ManyToManyField(
-        "instruments.Cluster",
-        blank=True,
-        related_name="+",
-        verbose_name=_("review clusters of expertise"),
-    )
     expertise_text = models.TextField(_("other areas of expertise"), blank=True)
     is_grassroots = models.BooleanField(_("grassroots organization"), default=False)
     is_victim_led = models.BooleanField(_("victim-led or survivor-led"), default=False)

@@ -5,11 +5,9 @@ from collections import Counter
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from engagement import deadlines
 from engagement.filters import ApplicationFilter
 from engagement.models import (
     Application,
@@ -19,11 +17,12 @@ from engagement.models import (
     WrittenComment,
 )
 from engagement.permissions import is_member, memberships
+from engagement.workflows import applications as workflow
+from engagement.workflows import dialogues as dialogue_workflow
 from reviews.models import RegionalGroup, State
 
 S = Application.Status
-# What States parties see once the list is circulated (no personal data).
-CIRCULATED_STATUSES = [S.CIRCULATED, S.OBJECTED, S.REFERRED, S.APPROVED, S.CONFIRMED]
+Action = workflow.Action
 
 
 def _with_details(queryset: QuerySet) -> QuerySet:
@@ -54,24 +53,32 @@ def application_get_for_member(user, pk: int) -> Application:
     return application
 
 
-def next_action(application: Application, now=None) -> tuple[str, object] | None:
-    """What the applicant should do next, and by when (an aware datetime), if anything."""
-    now = now or timezone.now()
-    dialogue = application.dialogue
-    if application.status == S.DRAFT and deadlines.is_open(dialogue.application_deadline, now):
-        return _("Submit the application"), dialogue.application_deadline
-    if application.status == S.SUBMITTED and deadlines.is_open(dialogue.application_deadline, now):
-        return _("You may still edit the application"), dialogue.application_deadline
-    if application.status == S.APPROVED:
-        return (
-            _("Confirm your attendance"),
-            application.confirmation_deadline or dialogue.confirmation_deadline,
-        )
-    if application.status in (S.CONFIRMED, S.APPROVED) and deadlines.is_open(
-        dialogue.comments_deadline, now
-    ):
-        return _("You may send written comments"), dialogue.comments_deadline
+def next_steps():
+    """The applicant's possible next steps, most pressing first, with what the page says."""
+    return [
+        (Action.SUBMIT, _("Submit the application")),
+        (Action.EDIT, _("You may still edit the application")),
+        (Action.CONFIRM, _("Confirm your attendance")),
+        (Action.COMMENT, _("You may send written comments")),
+    ]
+
+
+def next_action(application: Application, user, now=None) -> tuple[str, object] | None:
+    """What the applicant should do next, and by when (an aware datetime), if anything: the
+    first of ``next_steps`` the workflow allows ``user`` now."""
+    actions = workflow.allowed_actions(application, user, now)
+    for action, label in next_steps():
+        if action in actions:
+            return label, workflow.action_deadline(application, action)
     return None
+
+
+def applications_with_next_action(user, now=None) -> list[Application]:
+    """The user's organizations' applications, latest dialogue first, each with ``next``."""
+    applications = list(applications_for_user(user))
+    for application in applications:
+        application.next = next_action(application, user, now)
+    return applications
 
 
 def queue(dialogue: Dialogue, params) -> tuple[ApplicationFilter, dict]:
@@ -98,7 +105,7 @@ def queue(dialogue: Dialogue, params) -> tuple[ApplicationFilter, dict]:
 
 def capacity(dialogue: Dialogue) -> dict:
     """Places against approved and confirmed applications and their representatives."""
-    taken = Application.objects.filter(dialogue=dialogue, status__in=[S.APPROVED, S.CONFIRMED])
+    taken = Application.objects.filter(dialogue=dialogue, status__in=workflow.HOLDING_A_PLACE)
     people = taken.aggregate(
         in_person=Count("representatives", filter=Q(representatives__attendance="in_person")),
         online=Count("representatives", filter=Q(representatives__attendance="online")),
@@ -114,24 +121,52 @@ def capacity(dialogue: Dialogue) -> dict:
 
 def circulated_list(dialogue: Dialogue) -> QuerySet[Application]:
     return (
-        Application.objects.filter(dialogue=dialogue, status__in=CIRCULATED_STATUSES)
+        Application.objects.filter(dialogue=dialogue, status__in=workflow.SEEN_BY_STATES)
         .select_related("organization")
         .prefetch_related("expertise_clusters", "expertise_instruments")
         .order_by("organization__name")
     )
 
 
+def applications_for_export(dialogue: Dialogue, *, participants: bool) -> list[Application]:
+    """The applications of a list export: the participants (confirmed, with their people), or
+    the list for States parties (circulated; before circulation, the screened-in ones)."""
+    if participants:
+        return list(
+            circulated_list(dialogue).filter(status=S.CONFIRMED).prefetch_related("representatives")
+        )
+    applications = list(circulated_list(dialogue))
+    if applications:
+        return applications
+    return list(
+        dialogue.applications.filter(status=S.SCREENED_IN)
+        .select_related("organization")
+        .prefetch_related("expertise_clusters", "expertise_instruments")
+        .order_by("organization__name")
+    )
+
+
+def circulated_list_for_state(dialogue: Dialogue, user, state, now=None) -> list[Application]:
+    """The circulated list as ``user`` sees it for ``state``: each application with
+    ``objected`` (the State objected already) and ``may_object`` (the workflow allows an
+    objection now and the State has not made one)."""
+    objected = set(
+        Objection.objects.filter(application__dialogue=dialogue, state=state).values_list(
+            "application_id", flat=True
+        )
+    )
+    applications = list(circulated_list(dialogue))
+    for application in applications:
+        application.objected = application.pk in objected
+        actions = workflow.allowed_actions(application, user, now)
+        application.may_object = Action.OBJECT in actions and not application.objected
+    return applications
+
+
 def dialogues_circulated() -> QuerySet[Dialogue]:
     """Dialogues whose list of applicants has gone to States parties."""
     return (
-        Dialogue.objects.filter(
-            status__in=[
-                Dialogue.Status.CIRCULATED,
-                Dialogue.Status.CONVENED,
-                Dialogue.Status.HELD,
-                Dialogue.Status.SUMMARY_PUBLISHED,
-            ]
-        )
+        Dialogue.objects.filter(status__in=dialogue_workflow.LIST_CIRCULATED)
         .select_related("session__working_group")
         .order_by("-starts_at")
     )

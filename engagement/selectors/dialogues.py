@@ -3,16 +3,17 @@
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from engagement.filters import DialogueFilter
 from engagement.models import AgendaItem, Dialogue, PanelMember
-
-PUBLIC_STATUSES = [status for status in Dialogue.Status.values if status != "draft"]
+from engagement.workflows import dialogues as dialogue_workflow
+from reviews.selectors import WORKING_GROUPS_BY_INSTRUMENT
 
 
 def dialogues_public() -> QuerySet[Dialogue]:
     """Every dialogue the public may see (all but drafts), with its session and group."""
-    return Dialogue.objects.filter(status__in=PUBLIC_STATUSES).select_related(
+    return Dialogue.objects.filter(status__in=dialogue_workflow.PUBLIC).select_related(
         "session__working_group"
     )
 
@@ -39,7 +40,6 @@ def dialogue_get_public(pk: int) -> Dialogue:
 
 def dialogue_milestones(dialogue: Dialogue, now=None) -> list[dict]:
     """The dialogue's dates in order, each marked past or not, for the visual timeline."""
-    from django.utils.translation import gettext as _
 
     now = now or timezone.now()
     steps = [
@@ -63,3 +63,18 @@ def dialogue_milestones(dialogue: Dialogue, now=None) -> list[dict]:
 def dialogues_upcoming(now=None) -> QuerySet[Dialogue]:
     """Public dialogues still to come, soonest first."""
     return dialogues_public().filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+
+
+def dialogues_upcoming_for_state(state, limit: int = 5) -> list[Dialogue]:
+    """Upcoming dialogues of the working groups that consider the instruments the State is
+    party to (for the State's page)."""
+    slugs = {
+        slug
+        for participation in state.participations.all()
+        for slug in WORKING_GROUPS_BY_INSTRUMENT.get(participation.treaty, ())
+    }
+    return list(
+        dialogues_upcoming()
+        .filter(session__working_group__slug__in=slugs)
+        .select_related("session__working_group")[:limit]
+    )

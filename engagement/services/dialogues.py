@@ -1,31 +1,25 @@
-"""Writes to dialogues: creating and editing with their dates, and status changes."""
+"""Writes to dialogues: creating and editing them with their dates, and telling applicants
+of changes. Status changes are ``engagement.workflows.dialogues``."""
 
 from itertools import pairwise
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from engagement import deadlines
-from engagement.models import Dialogue, DialogueStatusChange
+from engagement.models import Application, Dialogue
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update
+from engagement.workflows.applications import applicants_notify_of_dialogue
+from engagement.workflows.dialogues import (
+    OVER,
+    PUBLIC,
+    DialogueError,
+    dialogue_created_record,
+)
+from portal import deadlines
 from portal.files import file_replace
 
 S = Dialogue.Status
-
-# The one table of allowed dialogue status changes (buttons, services and tests read it).
-DIALOGUE_TRANSITIONS: dict[str, frozenset[str]] = {
-    S.DRAFT: frozenset({S.OPEN}),
-    S.OPEN: frozenset({S.CLOSED}),
-    S.CLOSED: frozenset({S.CIRCULATED, S.NOT_CONVENED}),
-    S.CIRCULATED: frozenset({S.CONVENED, S.NOT_CONVENED}),
-    S.CONVENED: frozenset({S.HELD}),
-    S.NOT_CONVENED: frozenset(),
-    S.HELD: frozenset({S.SUMMARY_PUBLISHED}),
-    S.SUMMARY_PUBLISHED: frozenset(),
-}
-REASON_REQUIRED = frozenset({S.NOT_CONVENED})
 
 # The dates of a dialogue in the order they must come, with their names for messages.
 DATE_ORDER = [
@@ -37,14 +31,6 @@ DATE_ORDER = [
     ("starts_at", gettext_lazy("The dialogue")),
     ("ends_at", gettext_lazy("The end of the dialogue")),
 ]
-
-
-class DialogueError(Exception):
-    """A change the dialogue's current state or dates do not allow."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
 
 
 def dialogue_dates_errors(values: dict) -> list[tuple[str, str]]:
@@ -97,13 +83,7 @@ def dialogue_create(*, by, **fields) -> Dialogue:
     dialogue = Dialogue(status=S.DRAFT)
     _apply_fields(dialogue, fields)
     dialogue.save()
-    DialogueStatusChange.objects.create(
-        dialogue=dialogue,
-        from_status=S.DRAFT,
-        to_status=S.DRAFT,
-        by=by,
-        reason=_("Created"),
-    )
+    dialogue_created_record(dialogue, by=by)
     return dialogue
 
 
@@ -111,7 +91,7 @@ def dialogue_create(*, by, **fields) -> Dialogue:
 def dialogue_update(dialogue_id: int, *, by, **fields) -> Dialogue:
     """Change a dialogue's details or dates; the cut-off is recomputed from the date."""
     dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
-    if dialogue.status in {S.NOT_CONVENED, S.SUMMARY_PUBLISHED}:
+    if dialogue.status in OVER:
         raise DialogueError(_("A dialogue that is over can no longer be edited."))
     before = {field: getattr(dialogue, field) for field in NOTIFIED_DATES}
     _apply_fields(dialogue, fields)
@@ -135,8 +115,6 @@ NOTIFIED_DATES = [
 def _deadlines_moved(dialogue: Dialogue, *, old_cutoff) -> None:
     """Carry a moved cut-off over to approved applications that had the old one, and tell
     every active applicant the new dates (once per set of dates)."""
-    from engagement.models import Application
-
     Application.objects.filter(
         dialogue=dialogue,
         status=Application.Status.APPROVED,
@@ -147,51 +125,8 @@ def _deadlines_moved(dialogue: Dialogue, *, old_cutoff) -> None:
     transaction.on_commit(lambda: _notify(dialogue, "dialogue_dates_changed", key=key))
 
 
-def allowed_transitions(dialogue: Dialogue) -> list[str]:
-    return sorted(DIALOGUE_TRANSITIONS[dialogue.status])
-
-
-@transaction.atomic
-def dialogue_transition(dialogue_id: int, to_status: str, *, by, reason: str = "") -> Dialogue:
-    """Move a dialogue to ``to_status`` if the transition table allows it, and record it.
-
-    The row is locked, so two people acting at once produce one change; the second gets a
-    DialogueError saying the dialogue has already moved on.
-    """
-    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)
-    if to_status not in DIALOGUE_TRANSITIONS[dialogue.status]:
-        raise DialogueError(
-            _("This dialogue is “%(status)s”: it cannot become “%(target)s”.")
-            % {"status": dialogue.get_status_display(), "target": S(to_status).label}
-        )
-    reason = reason.strip()
-    if to_status in REASON_REQUIRED and not reason:
-        raise DialogueError(_("Give the reason for this decision."), field="reason")
-    DialogueStatusChange.objects.create(
-        dialogue=dialogue, from_status=dialogue.status, to_status=to_status, by=by, reason=reason
-    )
-    dialogue.status = to_status
-    dialogue.status_changed_at = timezone.now()
-    if to_status == S.NOT_CONVENED:
-        dialogue.not_convened_reason = reason
-    dialogue.save(update_fields=["status", "status_changed_at", "not_convened_reason"])
-    notice = DIALOGUE_NOTICES.get(to_status)
-    if notice:
-        transaction.on_commit(lambda: _notify(dialogue, notice, reason))
-    return dialogue
-
-
-# Status changes every applicant hears about, with the email template that tells them.
-DIALOGUE_NOTICES = {
-    S.NOT_CONVENED: "dialogue_not_convened",
-    S.SUMMARY_PUBLISHED: "dialogue_summary_published",
-}
-
-
 def _notify(dialogue: Dialogue, template: str, reason: str = "", key: str | None = None):
-    from engagement.services.applications import dialogue_notify_applicants
-
-    dialogue_notify_applicants(
+    applicants_notify_of_dialogue(
         dialogue, template, key=key or f"{template}:{dialogue.pk}", reason=reason
     )
 
@@ -201,7 +136,7 @@ def dialogue_announce_documents(
 ) -> None:
     """After an edit: tell applicants once when the programme first appears and whenever a
     new background paper is published (only for dialogues the public can see)."""
-    if not dialogue.is_public:
+    if dialogue.status not in PUBLIC:
         return
     if not had_programme and dialogue.agenda_items.exists():
         transaction.on_commit(lambda: _notify(dialogue, "dialogue_programme_published"))

@@ -1,13 +1,20 @@
-"""Generating letters and keeping each with its exact input."""
+"""Generating letters and keeping each with its exact input; exporting them in bulk."""
+
+import io
+import zipfile
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from pypdf import PdfWriter
 
 from engagement import letters
 from engagement.files import letter_name
-from engagement.models import Letter, Organization
-from portal.breaker import enqueue
+from engagement.models import Application, Letter, LetterExport, Organization
+from engagement.workflows.letter_exports import export_transition
+from portal.tasking import task_after_commit
 
 BLANK = "______"  # shown in a preview where the letter still needs words
 
@@ -67,8 +74,6 @@ EXPORT_LINK_HOURS = 24
 def letters_for_export(criteria: dict):
     """The letters an export covers: one State, a dialogue's applicant organizations, or a
     period (dates inclusive, Vienna time)."""
-    from engagement.models import Application
-
     queryset = Letter.objects.select_related("organization", "state").order_by("created_at")
     if criteria.get("state"):
         queryset = queryset.filter(state__code=criteria["state"])
@@ -85,47 +90,35 @@ def letters_for_export(criteria: dict):
 
 
 @transaction.atomic
-def letter_export_request(*, by, criteria: dict, description: str):
-    """Record an export and have a worker make it after commit."""
-    from engagement.models import LetterExport
-
+def letter_export_request(*, by, criteria: dict, description: str) -> LetterExport:
+    """Record an export and have a worker make it after commit (``engagement.export_letters``);
+    with the task queue unreachable, the export says so (failed, with the reason)."""
     export = LetterExport.objects.create(
         requested_by=by,
         criteria=criteria,
         description=description,
         total=letters_for_export(criteria).count(),
     )
-    transaction.on_commit(lambda: _export_enqueue(export.pk))
+    task_after_commit(
+        "engagement.export_letters",
+        export_id=export.pk,
+        if_not_queued=lambda: export_transition(
+            export.pk,
+            LetterExport.Status.FAILED,
+            error=_("The task queue is unreachable: request the export again in a few minutes."),
+        ),
+    )
     return export
 
 
-def _export_enqueue(export_id: int) -> None:
-    """Hand the export to a worker; with the task queue unreachable, say so on the export."""
-    from engagement.models import LetterExport
-    from engagement.tasks import export_letters
-
-    if not enqueue(export_letters, export_id=export_id):
-        LetterExport.objects.filter(pk=export_id, status=LetterExport.Status.QUEUED).update(
-            status=LetterExport.Status.FAILED,
-            error=_("The task queue is unreachable: request the export again in a few minutes."),
-        )
-
-
 def letter_export_build(export_id: int) -> None:
-    """Put every letter's stored PDF into one ZIP and one merged PDF, counting progress."""
-    import io
-    import zipfile
-    from datetime import timedelta
+    """Put every letter's stored PDF into one ZIP and one merged PDF, counting progress.
 
-    from django.utils import timezone
-    from pypdf import PdfWriter
-
-    from engagement.models import LetterExport
-
-    export = LetterExport.objects.get(pk=export_id)
-    if export.status != LetterExport.Status.QUEUED:
+    Starts only if the export is still queued, in one conditional UPDATE: of two workers given
+    the same export, one makes it and the other returns."""
+    if not export_transition(export_id, LetterExport.Status.RUNNING):
         return  # already made, or being made by another worker
-    LetterExport.objects.filter(pk=export.pk).update(status=LetterExport.Status.RUNNING)
+    export = LetterExport.objects.get(pk=export_id)
     letters_qs = list(letters_for_export(export.criteria))
     archive_buffer, merger = io.BytesIO(), PdfWriter()
     with zipfile.ZipFile(archive_buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -138,11 +131,15 @@ def letter_export_build(export_id: int) -> None:
                 LetterExport.objects.filter(pk=export.pk).update(done=index, total=len(letters_qs))
     merged_buffer = io.BytesIO()
     merger.write(merged_buffer)
-    export.refresh_from_db()
     # Stored under random names (exports/<random>.zip|pdf); only the secretariat fetches them.
     export.archive.save("letters.zip", ContentFile(archive_buffer.getvalue()), save=False)
     export.merged.save("letters.pdf", ContentFile(merged_buffer.getvalue()), save=False)
-    export.status = LetterExport.Status.DONE
-    export.done = export.total = len(letters_qs)
-    export.expires_at = timezone.now() + timedelta(hours=EXPORT_LINK_HOURS)
-    export.save()
+    export_transition(
+        export.pk,
+        LetterExport.Status.DONE,
+        archive=export.archive.name,
+        merged=export.merged.name,
+        done=len(letters_qs),
+        total=len(letters_qs),
+        expires_at=timezone.now() + timedelta(hours=EXPORT_LINK_HOURS),
+    )

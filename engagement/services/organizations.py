@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 from engagement.models import Invitation, Membership, Organization
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update, logo_normalized
 from portal.files import file_replace
-from portal.outbox import email_queue
+from portal.services.outbox import email_queue
 
 INVITATION_DAYS = 14
 INVITATION_SALT = "engagement.invitation"
-M2M_FIELDS = ("expertise_instruments", "expertise_clusters")
 
 
 class OrganizationError(Exception):
@@ -23,24 +22,23 @@ class OrganizationError(Exception):
 
 
 def _apply(organization: Organization, fields: dict) -> dict:
-    m2m = {name: fields.pop(name) for name in M2M_FIELDS if name in fields}
+    expertise = {name: fields.pop(name, None) for name in Organization.EXPERTISE_FIELDS}
     if "logo" in fields:
         logo = file_field_update(fields.pop("logo"))
         if logo is not KEEP_CURRENT_FILE:  # one logo file per organization: the old one goes
             file_replace(organization, "logo", logo_normalized(logo) if logo else "")
     for name, value in fields.items():
         setattr(organization, name, value)
-    return m2m
+    return expertise
 
 
 @transaction.atomic
 def organization_create(*, by, **fields) -> Organization:
     """Create an organization; its creator becomes its first admin."""
     organization = Organization()
-    m2m = _apply(organization, fields)
+    expertise = _apply(organization, fields)
     organization.save()
-    for name, values in m2m.items():
-        getattr(organization, name).set(values)
+    organization.expertise_set(expertise)
     Membership.objects.create(organization=organization, user=by, is_admin=True)
     return organization
 
@@ -48,10 +46,9 @@ def organization_create(*, by, **fields) -> Organization:
 @transaction.atomic
 def organization_update(organization_id: int, *, by, **fields) -> Organization:
     organization = Organization.objects.select_for_update().get(pk=organization_id)
-    m2m = _apply(organization, fields)
+    expertise = _apply(organization, fields)
     organization.save()
-    for name, values in m2m.items():
-        getattr(organization, name).set(values)
+    organization.expertise_set(expertise)
     return organization
 
 

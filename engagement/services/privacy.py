@@ -1,9 +1,11 @@
 """A person's own data: export as JSON, and deletion of the account."""
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.db import transaction
 
-from engagement.models import Invitation, Membership, RoleGrant
-from portal.models import OutboundEmail
+from engagement.models import Invitation, Membership
+from portal.models import OutboundEmail, RoleGrant
 
 
 def _iso(moment):
@@ -12,8 +14,6 @@ def _iso(moment):
 
 def personal_data_export(user) -> dict:
     """Everything the portal holds about ``user`` as a person, for download."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
 
     return {
         "account": {

@@ -1,10 +1,8 @@
 """Applicants: apply to one or several dialogues, follow, edit, withdraw, confirm, comment."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils.timezone import now
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -15,22 +13,20 @@ from engagement.forms.applications import (
     CommentForm,
     RepresentativeFormSet,
 )
-from engagement.models import Application, Dialogue
+from engagement.models import Application
 from engagement.permissions import is_member
 from engagement.selectors import applications as selectors
 from engagement.selectors.organizations import organization_missing
 from engagement.services import applications as services
+from engagement.services.notifications import (
+    ConfirmLinkError,
+    application_from_confirm_token,
+    confirm_token,
+)
+from engagement.workflows import applications as workflow
+from engagement.workflows.applications import dialogues_accepting_applications
 
 from .mixins import ActingOrganizationMixin
-
-
-def _open_dialogues():
-    now = timezone.now()
-    return Dialogue.objects.filter(
-        status=Dialogue.Status.OPEN,
-        applications_open_at__lte=now,
-        application_deadline__gt=now - timedelta(seconds=1),
-    ).order_by("starts_at")
 
 
 class ApplyView(ActingOrganizationMixin, TemplateView):
@@ -54,8 +50,7 @@ class ApplyView(ActingOrganizationMixin, TemplateView):
     def initial(self, application):
         source = application or self.organization
         initial = {
-            "expertise_instruments": list(source.expertise_instruments.all()),
-            "expertise_clusters": list(source.expertise_clusters.all()),
+            **source.expertise_initial(),
             "dialogues": [pk for pk in [self.request.GET.get("dialogue")] if pk],
             "statement": application.statement if application else source.expertise_text,
         }
@@ -86,7 +81,9 @@ class ApplyView(ActingOrganizationMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         application = self.existing()
-        form = ApplicationForm(initial=self.initial(application), dialogues=_open_dialogues())
+        form = ApplicationForm(
+            initial=self.initial(application), dialogues=dialogues_accepting_applications()
+        )
         if application:
             people_initial = [
                 {
@@ -103,7 +100,9 @@ class ApplyView(ActingOrganizationMixin, TemplateView):
         return self.render_form(form, people)
 
     def post(self, request, *args, **kwargs):
-        form = ApplicationForm(request.POST, request.FILES, dialogues=_open_dialogues())
+        form = ApplicationForm(
+            request.POST, request.FILES, dialogues=dialogues_accepting_applications()
+        )
         people = RepresentativeFormSet(request.POST, prefix="people")
         valid = [form.is_valid(), people.is_valid()]
         submit = "submit" in request.POST
@@ -145,12 +144,9 @@ class ApplicationListView(TemplateView):
     template_name = "engagement/applications/list.html"
 
     def get_context_data(self, **kwargs):
-        applications = list(selectors.applications_for_user(self.request.user))
-        now = timezone.now()
-        for application in applications:
-            application.next = selectors.next_action(application, now)
+        applications = selectors.applications_with_next_action(self.request.user)
         return super().get_context_data(
-            applications=applications, open_dialogues=_open_dialogues(), **kwargs
+            applications=applications, open_dialogues=dialogues_accepting_applications(), **kwargs
         )
 
 
@@ -158,16 +154,15 @@ class ApplicationDetailView(TemplateView):
     template_name = "engagement/applications/detail.html"
 
     def get_context_data(self, **kwargs):
-        application = selectors.application_get_for_member(self.request.user, self.kwargs["pk"])
-        S = Application.Status
+        user = self.request.user
+        application = selectors.application_get_for_member(user, self.kwargs["pk"])
         return super().get_context_data(
             application=application,
-            next=selectors.next_action(application),
+            next=selectors.next_action(application, user),
+            actions=workflow.allowed_actions(application, user),
+            is_active=application.status in workflow.ACTIVE,
             comment_form=kwargs.pop("comment_form", None) or CommentForm(),
-            can_withdraw=S.WITHDRAWN in services.APPLICATION_TRANSITIONS[application.status],
-            can_confirm=application.status == S.APPROVED,
-            can_comment=application.status in services.ACTIVE,
-            confirm_token=services.confirm_token(application),
+            confirm_token=confirm_token(application),
             **kwargs,
         )
 
@@ -220,8 +215,8 @@ class ApplicationConfirmView(TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         try:
-            self.application = services.application_from_confirm_token(kwargs["token"])
-        except services.ApplicationError as error:
+            self.application = application_from_confirm_token(kwargs["token"])
+        except ConfirmLinkError as error:
             self.application, self.error = None, str(error)
         else:
             self.error = None
@@ -230,7 +225,22 @@ class ApplicationConfirmView(TemplateView):
     dispatch.login_required = False
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(application=self.application, error=self.error, **kwargs)
+        actions = (
+            workflow.allowed_actions(self.application, workflow.LINK_HOLDER)
+            if self.application
+            else frozenset()
+        )
+        refusal = ""
+        approved = self.application and self.application.status == Application.Status.APPROVED
+        if approved and workflow.Action.CONFIRM not in actions:
+            refusal = workflow.refusal(self.application, workflow.Action.CONFIRM, now())
+        return super().get_context_data(
+            application=self.application,
+            error=self.error,
+            actions=actions,
+            refusal=refusal,
+            **kwargs,
+        )
 
     def post(self, request, *args, **kwargs):
         if self.application is None:

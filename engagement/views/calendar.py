@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from engagement import ical
+from engagement.selectors import calendar as ical_selectors
+from portal import ical
 from portal.models import User, new_calendar_token
 
 
@@ -19,7 +20,7 @@ class PersonalFeedView(View):
         if user is None:
             raise Http404
         base = request.build_absolute_uri("/").rstrip("/")
-        events = ical.personal_events(user, base)
+        events = ical_selectors.personal_events(user, base)
         body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
         return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
@@ -30,7 +31,7 @@ class PersonalFeedView(View):
 
 
 class CalendarSettingsView(TemplateView):
-    template_name = "account/calendar.html"
+    template_name = "engagement/account/calendar.html"
 
     def get_context_data(self, **kwargs):
         path = f"/calendar/{self.request.user.calendar_token}.ics"

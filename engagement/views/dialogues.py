@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from engagement import ical
+from engagement.selectors import calendar as ical_selectors
 from engagement.selectors import dialogues as selectors
+from portal import ical
 from portal.views import PublicViewMixin
 
 
@@ -48,7 +49,7 @@ class DialogueICalView(PublicViewMixin, View):
     def get(self, request, pk):
         dialogue = selectors.dialogue_get_public(pk)
         url = request.build_absolute_uri(dialogue.get_absolute_url())
-        events = ical.dialogue_events(dialogue, url, with_deadlines=True)
+        events = ical_selectors.dialogue_events(dialogue, url, with_deadlines=True)
         return _ics(ical.calendar_bytes(dialogue.title, events), f"dialogue-{dialogue.pk}.ics")
 
 
@@ -57,6 +58,6 @@ class DialogueFeedView(PublicViewMixin, View):
         events = []
         for dialogue in selectors.dialogues_public():
             url = request.build_absolute_uri(dialogue.get_absolute_url())
-            events.extend(ical.dialogue_events(dialogue, url, with_deadlines=False))
+            events.extend(ical_selectors.dialogue_events(dialogue, url, with_deadlines=False))
         name = _("UNTOC constructive dialogues")
         return _ics(ical.calendar_bytes(name, events), "dialogues.ics")

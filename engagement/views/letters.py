@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -15,9 +15,10 @@ from engagement import letters
 from engagement.files import PDF, letter_name
 from engagement.forms.letters import LetterForm
 from engagement.models import Letter
-from engagement.permissions import can_view_organization, is_secretariat, memberships
+from engagement.permissions import can_view_organization, memberships
 from engagement.services.letters import letter_generate, letter_input
 from portal.files import file_response
+from portal.permissions import is_secretariat
 from reviews.models import State
 from reviews.selectors import letter_review_values
 
@@ -165,3 +166,21 @@ class LetterDownloadView(View):
     def get(self, request, pk):
         letter = _letter_for(request.user, pk)
         return file_response(letter.pdf, filename=letter_name(letter), content_type=PDF)
+
+
+class LetterContextView(View):
+    """What the letter builder may start from for a State: ``?state=<id>&language=<code>``
+    gives JSON with ``review_context`` (a sentence on its review) and, where the State made
+    them public, its focal point's ``recipient_name`` and ``recipient_title`` (empty strings
+    where the portal knows nothing)."""
+
+    def get(self, request):
+        state_id = request.GET.get("state", "")
+        digits = state_id.isascii() and state_id.isdigit()
+        state = State.objects.filter(pk=state_id).first() if digits else None
+        language = request.GET.get("language", "en")
+        if language not in dict(letters.LANGUAGES):
+            language = "en"
+        if state is None:
+            return JsonResponse({"review_context": "", "recipient_name": "", "recipient_title": ""})
+        return JsonResponse(letter_review_values(state, language))

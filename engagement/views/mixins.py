@@ -1,20 +1,13 @@
-"""View mixins shared by the engagement app: scope checks for staff and for members."""
+"""View mixins of the engagement app: a member acting for one of their organizations.
+
+The secretariat's mixin is ``portal.permissions.SecretariatRequiredMixin``."""
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
 from engagement.models import Organization
-from engagement.permissions import is_secretariat, memberships
-
-
-class SecretariatRequiredMixin:
-    """Secretariat staff only; anyone else gets a 404, as for an object outside their scope."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_secretariat(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+from engagement.permissions import memberships
 
 
 class ActingOrganizationMixin:

@@ -8,9 +8,8 @@ from django.views.generic import FormView, TemplateView
 from engagement.forms.pledges import PledgeFilterForm, PledgeSignatureForm
 from engagement.selectors import pledges as selectors
 from engagement.services.pledges import pledge_signature_record
+from portal.permissions import SecretariatRequiredMixin
 from portal.views import PublicViewMixin
-
-from .mixins import SecretariatRequiredMixin
 
 
 class PledgeListView(PublicViewMixin, TemplateView):

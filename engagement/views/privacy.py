@@ -16,7 +16,7 @@ from engagement.services.privacy import account_delete, personal_data_export
 
 
 class PrivacyView(FormView):
-    template_name = "account/privacy.html"
+    template_name = "engagement/account/privacy.html"
     form_class = DeleteAccountForm
 
     def get_form_kwargs(self):

@@ -6,11 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from engagement.forms.roles import RoleGrantForm
-from engagement.models import RoleGrant
 from engagement.selectors import organizations as selectors
-from engagement.services.roles import RoleError, role_grant, role_revoke
-
-from .mixins import SecretariatRequiredMixin
+from portal.models import RoleGrant
+from portal.permissions import SecretariatRequiredMixin
+from portal.selectors import role_grants_for_staff
+from portal.services.roles import RoleError, role_grant, role_revoke
 
 
 class StaffOrganizationListView(SecretariatRequiredMixin, TemplateView):
@@ -32,14 +32,8 @@ class RoleListView(SecretariatRequiredMixin, FormView):
     form_class = RoleGrantForm
 
     def get_context_data(self, **kwargs):
-        grants = RoleGrant.objects.select_related(
-            "user", "state", "working_group", "granted_by", "revoked_by"
-        ).order_by("revoked_at", "-granted_at")
-        return super().get_context_data(
-            active=[g for g in grants if g.revoked_at is None],
-            revoked=[g for g in grants if g.revoked_at is not None],
-            **kwargs,
-        )
+        active, revoked = role_grants_for_staff()
+        return super().get_context_data(active=active, revoked=revoked, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data

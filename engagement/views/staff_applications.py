@@ -14,8 +14,7 @@ from engagement.forms.applications import BulkDecisionForm
 from engagement.models import Application, Dialogue
 from engagement.selectors import applications as selectors
 from engagement.services import applications as services
-
-from .mixins import SecretariatRequiredMixin
+from portal.permissions import SecretariatRequiredMixin
 
 # Rows per page of the queue (as pretix lists orders): fast under load, filters do the rest.
 QUEUE_PAGE_SIZE = 50
@@ -121,23 +120,11 @@ class ExportView(SecretariatRequiredMixin, View):
             Dialogue.objects.select_related("session__working_group"), pk=pk
         )
         participants = request.GET.get("list") == "participants"
+        applications = selectors.applications_for_export(dialogue, participants=participants)
         if participants:
-            applications = list(
-                selectors.circulated_list(dialogue)
-                .filter(status=Application.Status.CONFIRMED)
-                .prefetch_related("representatives")
-            )
             header, rows = exports.participant_rows(applications)
             name = f"participants-dialogue-{dialogue.pk}"
         else:
-            applications = list(selectors.circulated_list(dialogue))
-            if not applications:  # before circulation: the screened-in list to circulate
-                applications = list(
-                    dialogue.applications.filter(status=Application.Status.SCREENED_IN)
-                    .select_related("organization")
-                    .prefetch_related("expertise_clusters", "expertise_instruments")
-                    .order_by("organization__name")
-                )
             header, rows = exports.circulation_rows(applications)
             name = f"applicants-dialogue-{dialogue.pk}"
         if fmt == "csv":

@@ -18,16 +18,13 @@ from engagement.forms.dialogues import (
 )
 from engagement.models import Dialogue, WorkingGroupSession
 from engagement.services.dialogues import (
-    DIALOGUE_TRANSITIONS,
-    REASON_REQUIRED,
-    DialogueError,
     dialogue_announce_documents,
     dialogue_create,
-    dialogue_transition,
     dialogue_update,
 )
-
-from .mixins import SecretariatRequiredMixin
+from engagement.workflows import dialogues as dialogue_workflow
+from engagement.workflows.dialogues import DialogueError, dialogue_transition
+from portal.permissions import SecretariatRequiredMixin
 
 
 class StaffDialogueListView(SecretariatRequiredMixin, TemplateView):
@@ -142,10 +139,12 @@ class DialogueUpdateView(DialogueEditMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         dialogue = context.get("dialogue")
         if dialogue:
+            actions = dialogue_workflow.allowed_actions(dialogue, self.request.user)
             context["transitions"] = [
                 (target, Dialogue.Status(target).label)
-                for target in sorted(DIALOGUE_TRANSITIONS[dialogue.status])
+                for target in dialogue_workflow.targets(actions)
             ]
+            context["dialogue_public"] = dialogue.status in dialogue_workflow.PUBLIC
             context["history"] = dialogue.status_changes.select_related("by")
         return context
 
@@ -168,7 +167,7 @@ class DialogueTransitionView(SecretariatRequiredMixin, FormView):
             dialogue=self.dialogue,
             target=target,
             target_label=Dialogue.Status(target).label,
-            reason_required=target in REASON_REQUIRED,
+            reason_required=target in dialogue_workflow.REASON_REQUIRED,
             **kwargs,
         )
 

@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from engagement import deadlines
 from engagement.forms.applications import ObjectionForm, ReasonForm
-from engagement.models import Application, Objection
-from engagement.permissions import is_bureau_member, is_secretariat, represented_state_ids
+from engagement.models import Application
 from engagement.selectors import applications as selectors
 from engagement.services import applications as services
+from portal import deadlines
+from portal.permissions import is_bureau_member, is_secretariat, represented_state_ids
 from reviews.models import State
 
 
@@ -42,16 +42,12 @@ class CirculatedListView(StateRepresentativeMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         dialogue = self.get_dialogue()
-        objected = set(
-            Objection.objects.filter(application__dialogue=dialogue, state=self.state).values_list(
-                "application_id", flat=True
-            )
-        )
         return super().get_context_data(
             dialogue=dialogue,
             state=self.state,
-            applications=selectors.circulated_list(dialogue),
-            objected=objected,
+            applications=selectors.circulated_list_for_state(
+                dialogue, self.request.user, self.state
+            ),
             window_open=deadlines.is_open(dialogue.objection_deadline, timezone.now()),
             form=kwargs.pop("form", None) or ObjectionForm(),
             **kwargs,

@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.request_limits.RequestBodyLimitMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "engagement.middleware.MultiFactorRequiredMiddleware",
+    "portal.middleware.MultiFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
 ]
@@ -86,7 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
-                "engagement.context_processors.roles",
+                "portal.context_processors.roles",
             ],
         },
     },
@@ -134,7 +134,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_USER_MODEL_EMAIL_FIELD = "email"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "engagement.forms.accounts.SignupDetailsForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "portal.forms.SignupDetailsForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
@@ -143,7 +143,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[UNTOC engagement portal] "
-ACCOUNT_ADAPTER = "engagement.adapters.PortalAccountAdapter"
+ACCOUNT_ADAPTER = "portal.adapters.PortalAccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -283,18 +283,18 @@ LOGGING = {
     },
 }
 
-# The deadline engine: periodic sweeps over database state (portal/sweeps.py).
+# The deadline engine: periodic sweeps over database state (portal/services/sweeps.py).
 DEADLINE_SWEEP_INTERVAL = env.int("DEADLINE_SWEEP_INTERVAL", default=300)  # seconds
 DEADLINE_SWEEPS = [
-    "portal.outbox.emails_send_queued",
-    "engagement.sweeps.dialogues_remind_missing_programme",
-    "engagement.sweeps.dialogues_close_applications",
-    "engagement.sweeps.applications_settle_objection_window",
-    "engagement.sweeps.applications_remind_confirmation",
-    "engagement.sweeps.applications_lapse_unconfirmed",
-    "engagement.sweeps.dialogues_comments_digest",
-    "engagement.sweeps.letter_exports_delete_expired",
-    "reviews.sweeps.review_steps_overdue_digest",
+    "portal.services.outbox.emails_send_queued",
+    "engagement.services.sweeps.dialogues_remind_missing_programme",
+    "engagement.services.sweeps.dialogues_close_applications",
+    "engagement.services.sweeps.applications_settle_objection_window",
+    "engagement.services.sweeps.applications_remind_confirmation",
+    "engagement.services.sweeps.applications_lapse_unconfirmed",
+    "engagement.services.sweeps.dialogues_comments_digest",
+    "engagement.services.sweeps.letter_exports_delete_expired",
+    "reviews.services.sweeps.review_steps_overdue_digest",
 ]
 # Reminders before the confirmation cut-off, in days (each sent once per application).
 CONFIRMATION_REMINDER_DAYS = env.list("CONFIRMATION_REMINDER_DAYS", cast=int, default=[7, 2])

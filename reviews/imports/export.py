@@ -4,7 +4,7 @@ import csv
 from collections.abc import Iterator
 from datetime import date
 
-from engagement.deadlines import VIENNA
+from portal.deadlines import VIENNA
 
 from ..models import ReviewerAssignment, ReviewStep, State, TreatyParticipation
 from .files import KINDS

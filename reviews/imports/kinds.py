@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement.deadlines import vienna_date
+from portal.deadlines import vienna_date
 
 from ..models import (
     REVIEWED_INSTRUMENTS,

@@ -7,8 +7,10 @@ import io
 from collections import defaultdict
 from datetime import date
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from ..models import State, TreatyParticipation
 from .model import CONVENTION, REVIEWED, SIMULATION_LABEL, Candidate, Draw
 
 
@@ -16,9 +18,6 @@ def candidates_as_of(as_of: date) -> list[Candidate]:
     """The parties to the Convention on ``as_of`` (a participation with no consent date counts
     as a party, and is marked ``undated``), with the instruments under review each is party to
     on that date, from the database in two queries."""
-    from django.db.models import Q
-
-    from ..models import State, TreatyParticipation
 
     instruments, undated = defaultdict(set), defaultdict(set)
     rows = TreatyParticipation.objects.filter(

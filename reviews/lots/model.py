@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy
 
+from ..models.states import RegionalGroup, Treaty
+
 REVIEWED = ("UNTOC", "TIP", "SOM", "FIREARMS")  # UNCAC is not reviewed by this Mechanism
 CONVENTION = "UNTOC"
 NO_GROUP = "NONE"
@@ -173,12 +175,10 @@ def _short_labels(codes) -> str:
 
 
 def _instrument_label(code: str) -> str:
-    from ..models.states import Treaty
 
     return str(dict(Treaty.choices).get(code, code))
 
 
 def _group_label(code: str) -> str:
-    from ..models.states import RegionalGroup
 
     return str(dict(RegionalGroup.choices).get(code, code))

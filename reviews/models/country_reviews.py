@@ -12,6 +12,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import ChangeRecord, changed_by_field
+
 from .states import State, Treaty
 
 
@@ -172,7 +174,7 @@ class ReviewStep(models.Model):
         )
 
 
-class ReviewDataChange(models.Model):
+class ReviewDataChange(ChangeRecord):
     """One change to the review data (party status, groups, reviewers, contacts, steps), by
     whom, when and through which page; the log the secretariat reads back."""
 
@@ -181,15 +183,8 @@ class ReviewDataChange(models.Model):
         IMPORT = "import", _("CSV import")
         SYSTEM = "system", _("Recomputed by the portal")
 
-    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    by = None  # named "actor" in this log
+    actor = changed_by_field()
     state = models.ForeignKey(
         State,
         on_delete=models.SET_NULL,
@@ -203,8 +198,7 @@ class ReviewDataChange(models.Model):
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     via = models.CharField(_("through"), max_length=10, choices=Via.choices, default=Via.FORM)
 
-    class Meta:
-        ordering = ["-at", "-id"]
+    class Meta(ChangeRecord.Meta):
         verbose_name = _("review data change")
         verbose_name_plural = _("review data changes")
 

@@ -1,7 +1,10 @@
 """The Convention's history and the compilation of recommendations and chair observations."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,9 +56,6 @@ class TimelineEvent(models.Model):
     @staticmethod
     def _readable(value: str) -> str:
         """A stated date as readers write it: "14 December 1990", "April 1992", "1997"."""
-        from datetime import date
-
-        from django.utils.formats import date_format
 
         parts = [int(part) for part in value.split("-")] if value else []
         if len(parts) == 3:

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from django.db import models, transaction
 from django.forms.models import model_to_dict
 
-from engagement.deadlines import VIENNA
+from portal.deadlines import VIENNA
 
 from ..models import ReviewDataChange, State
 
@@ -104,3 +104,19 @@ def _subject(instance: models.Model) -> str:
     if hasattr(instance, "log_subject"):
         return instance.log_subject()[:200]
     return f"{instance._meta.verbose_name}: {instance}"[:200]
+
+
+def formset_save_with_log(formset, *, actor, via: str, state, field="state", record=None) -> None:
+    """Write a formset of a State's rows, each through the change log: deletions first (so a
+    row can take the place of a deleted one), then new and changed rows, each pointed at
+    ``state`` by ``field``. ``record(instance, actor=, via=)`` saves one row (by default
+    ``save_with_log``)."""
+    record = record or save_with_log
+    for form in formset.deleted_forms:
+        if form.instance.pk:
+            delete_with_log(form.instance, actor=actor, via=via)
+    for form in formset.forms:
+        if form in formset.deleted_forms or not form.has_changed():
+            continue
+        setattr(form.instance, field, state)
+        record(form.instance, actor=actor, via=via)

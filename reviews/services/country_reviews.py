@@ -5,7 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from engagement.deadlines import end_of_vienna_day
+from portal.deadlines import end_of_vienna_day
 
 from .. import cycle, steps
 from ..models import ReviewDataChange, ReviewGroup, ReviewStep, State, TreatyParticipation
@@ -16,7 +16,11 @@ class ReviewDataError(ValueError):
     """A change the review rules do not allow; the message says why."""
 
 
-def _lock(state: State) -> None:
+class StaleReviewData(ReviewDataError):
+    """The data changed since the page that edits them was shown."""
+
+
+def state_lock(state: State) -> None:
     """Hold the State's row until the transaction ends: writes to one State's review data
     (and the steps they reschedule) happen one after the other."""
     # no_key: rows that point at the State (steps, reviewers) can still be inserted.
@@ -29,7 +33,7 @@ def review_steps_schedule(state: State) -> int:
     secretariat has not fixed from its group's start. Idempotent. Without a group, steps with
     nothing recorded are removed and the others lose their rule's due date (no group, no
     phase to count from). Returns the number of steps created, changed or removed."""
-    _lock(state)
+    state_lock(state)
     existing = {(s.cluster, s.kind): s for s in ReviewStep.objects.filter(state=state)}
     group = state.review_group
     if group is None:
@@ -105,7 +109,7 @@ def review_step_record(
     and a note, on the step as it is in the database now. Recording the self-assessment moves
     the reviewers' feedback due date (unless ``reschedule`` is False: a caller recording many
     steps reschedules each State once at the end). Returns whether anything changed."""
-    _lock(step.state)
+    state_lock(step.state)
     step.refresh_from_db()
     step.done_on, step.note = done_on, note
     if due_on is not None:
@@ -123,7 +127,7 @@ def review_step_record(
 def state_review_update(state: State, *, actor, via: str, **values) -> bool:
     """Change a State's regional group, review group, review languages or the source of its
     review data; a new review group reschedules its steps. Returns whether anything changed."""
-    _lock(state)
+    state_lock(state)
     unknown = set(values) - STATE_FIELDS
     if unknown:
         raise ReviewDataError(
@@ -152,7 +156,7 @@ STATE_FIELDS = {"regional_group", "review_group", "review_languages", "review_so
 def participation_record(participation: TreatyParticipation, *, actor, via: str) -> bool:
     """Save a party-status row the secretariat entered or corrected: it becomes firmness
     ``secretariat`` and is kept as it is when the reference data is loaded again."""
-    _lock(participation.state)
+    state_lock(participation.state)
     participation.firmness = TreatyParticipation.Firmness.SECRETARIAT
     return save_with_log(participation, actor=actor, via=via) is not None
 
@@ -176,3 +180,28 @@ def reviewer_problems(state: State, assignments: list[tuple[State, str]]) -> lis
     if len({reviewer.pk for reviewer, _instrument in assignments}) > MAX_REVIEWERS:
         problems.append(too_many_reviewers_message())
     return problems
+
+
+def review_groups_lock() -> None:
+    """Hold the review groups' rows until the transaction ends (their page saves them all)."""
+    list(ReviewGroup.objects.select_for_update(no_key=True).values_list("pk"))
+
+
+@transaction.atomic
+def review_steps_record_rows(state: State, rows: list[dict], *, actor, via: str) -> int:
+    """Record each row (``step`` id, ``done_on``, ``due_on``, ``note``) on the State's step it
+    names; StaleReviewData if a step is no longer the State's. Returns the rows recorded."""
+    steps = {step.pk: step for step in ReviewStep.objects.filter(state=state)}
+    for row in rows:
+        step = steps.get(row["step"])
+        if step is None:
+            raise StaleReviewData("the State's steps changed since the page was shown")
+        review_step_record(
+            step,
+            done_on=row["done_on"],
+            due_on=row["due_on"],
+            note=row["note"],
+            actor=actor,
+            via=via,
+        )
+    return len(rows)

@@ -1,12 +1,25 @@
 """Writes to the Review Mechanism's reference data."""
 
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
 from django.db import transaction
 
-from ..models import RegionalGroup, ReviewDataChange, State, Treaty, TreatyParticipation
+from portal import sources
+
+from ..models import (
+    CompilationItem,
+    PreparatoryPhase,
+    RegionalGroup,
+    ReviewDataChange,
+    ReviewGroup,
+    State,
+    TimelineEvent,
+    Treaty,
+    TreatyParticipation,
+)
 
 EU_CODE = "EUU"
 PARTY_FILES = {
@@ -111,11 +124,6 @@ def history_load_reference(directory: Path) -> dict[str, int]:
     event or an item the files no longer hold is removed); items the secretariat added keep
     their place after the reference items of their year.
     """
-    import json
-
-    from portal import sources
-
-    from ..models import CompilationItem, TimelineEvent
 
     problems = sources.reference_data_problems()
     if problems:
@@ -181,7 +189,6 @@ PREPARATORY_SOURCE = (
 def review_groups_load_defaults() -> None:
     """Create the preparatory phase and the three review groups with their sourced defaults,
     keeping any date the secretariat has set."""
-    from ..models import PreparatoryPhase, ReviewGroup
 
     if not PreparatoryPhase.objects.exists():
         PreparatoryPhase.objects.create(

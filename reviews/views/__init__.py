@@ -10,7 +10,6 @@ from .editing import (
     StateEditView,
     StepsEditView,
 )
-from .letters import LetterContextView
 from .pages import (
     CompilationAddView,
     CompilationView,
@@ -26,7 +25,6 @@ __all__ = [
     "CompilationAddView",
     "CompilationView",
     "HistoryView",
-    "LetterContextView",
     "ReviewDataExportView",
     "ReviewDataImportView",
     "ReviewDataView",

@@ -4,8 +4,8 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from engagement.deadlines import vienna_date
-from engagement.ical import calendar_bytes, day_event
+from portal.deadlines import vienna_date
+from portal.ical import calendar_bytes, day_event
 from portal.views import PublicViewMixin
 
 from ..models import ReviewStep, State

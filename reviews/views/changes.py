@@ -3,16 +3,16 @@ page, newest first."""
 
 from datetime import timedelta
 
-from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from engagement.deadlines import start_of_vienna_day
-from engagement.views.mixins import SecretariatRequiredMixin
+from portal.deadlines import start_of_vienna_day
+from portal.permissions import SecretariatRequiredMixin
 
+from ..forms.data import ChangeLogFilterForm
 from ..models import (
     PreparatoryPhase,
     ReviewContact,
@@ -23,42 +23,8 @@ from ..models import (
     State,
     TreatyParticipation,
 )
-from ..validation import ReviewDatesMixin
 
 CHANGES_PAGE_SIZE = 50
-
-
-class ChangeLogFilterForm(ReviewDatesMixin, forms.Form):
-    state = forms.CharField(
-        label=gettext_lazy("State"),
-        required=False,
-        max_length=120,
-        help_text=gettext_lazy("ISO3 code or part of the name"),
-    )
-    via = forms.ChoiceField(
-        label=gettext_lazy("Through"),
-        required=False,
-        choices=[("", gettext_lazy("Any")), *ReviewDataChange.Via.choices],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # "from" is a Python keyword: these two are named in the query string only.
-        for name, label in (("from", gettext_lazy("From")), ("to", gettext_lazy("To"))):
-            self.fields[name] = forms.DateField(
-                label=label,
-                required=False,
-                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                input_formats=["%Y-%m-%d"],
-                error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
-            )
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("from"), data.get("to")
-        if start and end and start > end:
-            self.add_error("to", _("The end date is before the start date."))
-        return data
 
 
 def _field_labels() -> tuple[dict[str, str], dict[str, dict[str, str]]]:

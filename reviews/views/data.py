@@ -2,10 +2,8 @@
 
 from collections import Counter
 
-from django import forms
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -14,12 +12,13 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views import View
 
-from engagement.views.mixins import SecretariatRequiredMixin
+from portal.permissions import SecretariatRequiredMixin
 
 from .. import imports
+from ..forms.data import KIND_CHOICES, KIND_HELP, ImportUploadForm
 from ..models import (
     PartyList,
     ReviewerAssignment,
@@ -49,66 +48,6 @@ def _pending_load(request) -> dict | None:
 
 def _pending_key(request, token: str) -> str:
     return f"review-data-import:{request.user.pk}:{token}"
-
-
-KIND_CHOICES = [
-    ("states", gettext_lazy("States: groups and languages")),
-    ("parties", gettext_lazy("Party status")),
-    ("reviewers", gettext_lazy("Reviewers")),
-    ("steps", gettext_lazy("Review steps")),
-]
-KIND_HELP = {
-    "states": gettext_lazy(
-        "One row per State: its UN regional group, its review group (1, 2 or 3; empty while "
-        "not known), its review languages (at most three of ar, zh, en, fr, ru, es, separated "
-        "by spaces or semicolons) and where these data come from. The country column is for "
-        "reading; it is not imported."
-    ),
-    "parties": gettext_lazy(
-        "One row per State and treaty it is party to (UNTOC, TIP, SOM, FIREARMS, UNCAC): the "
-        "reference files' columns plus the treaty, dates as YYYY-MM-DD. The status column says "
-        "how firm a row is; on import it is ignored, as every row imported becomes “entered "
-        "or corrected by the secretariat”. An import creates or changes rows, it never deletes "
-        "one."
-    ),
-    "reviewers": gettext_lazy(
-        "One row per reviewing State and instrument (UNTOC, TIP, SOM, FIREARMS) of a State "
-        "under review, with ISO3 codes. For each State under review in the file, the import "
-        "replaces its whole set of reviewers with the file's (a row with the State under "
-        "review alone removes them all); States not in the file keep theirs. A State never "
-        "reviews itself and has at most four reviewers."
-    ),
-    "steps": gettext_lazy(
-        "One row per step of each phase of a State's review (States with a review group "
-        "only). The due column holds a date the secretariat sets; empty, the rule's date "
-        "applies. done_on is the date the step was done."
-    ),
-}
-
-
-class ImportUploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy(
-            "UTF-8 text (Excel: “CSV UTF-8”), at most 2 MB, with one of the four headers below."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
-    )
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Kind of data"),
-        required=False,
-        choices=[("", gettext_lazy("Detect from the header")), *KIND_CHOICES],
-    )
-
-    def clean(self):
-        data = super().clean()
-        upload = data.get("file")
-        if upload is not None:
-            try:
-                self.parsed = imports.upload_read(upload, kind=data.get("kind") or "")
-            except ValidationError as error:
-                self.add_error("file", error)
-        return data
 
 
 def _data_page(request, *, form=None, error=""):

@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from engagement.deadlines import vienna_date
-from engagement.views.mixins import SecretariatRequiredMixin
+from portal.deadlines import vienna_date
+from portal.permissions import SecretariatRequiredMixin
 
 from .. import selectors, services
-from ..forms import (
+from ..forms.editing import (
     ContactFormSet,
     ContactsPublicForm,
     ParticipationFormSet,
@@ -48,8 +48,7 @@ class StateMixin:
         return super().get_context_data(state=self.state, **kwargs)
 
     def lock(self):
-        # no_key: rows that point at this State (steps, reviewers) can still be written.
-        State.objects.select_for_update(no_key=True).filter(pk=self.state.pk).first()
+        services.state_lock(self.state)
         self.state.refresh_from_db()
 
     def done(self, message):
@@ -65,14 +64,10 @@ class FormsPageMixin:
     compared with that version before anything is validated: if someone else saved in
     between, nothing is saved and the user is told, with their entries kept. A page shown
     again with errors keeps the version it was opened with, so a later save still notices.
+
+    Each page defines ``lock()`` (lock the rows it edits until the end of the transaction and
+    read them afresh), ``version_data()``, ``build_forms(data)`` and ``save(**forms)``.
     """
-
-    def version_data(self):
-        raise NotImplementedError
-
-    def lock(self):
-        """Lock the rows this page edits until the end of the transaction, and read them
-        afresh."""
 
     def version(self) -> str:
         rows = repr(self.version_data()).encode()
@@ -94,7 +89,7 @@ class FormsPageMixin:
                 self.lock()
                 forms = self.build_forms(request.POST)
                 if posted_version != self.version():
-                    raise StaleData
+                    raise services.StaleReviewData
                 valid = [form.is_valid() for form in forms.values()]  # all show their errors
                 if not all(valid):
                     raise InvalidForms
@@ -102,7 +97,7 @@ class FormsPageMixin:
         except InvalidForms:
             messages.error(request, _("Nothing was saved: please correct the errors below."))
             return self.render(forms, version=posted_version)
-        except StaleData:
+        except services.StaleReviewData:
             messages.error(
                 request,
                 _(
@@ -111,7 +106,7 @@ class FormsPageMixin:
                     "saving again replaces those changes."
                 ),
             )
-        except (IntegrityError, services.ReviewDataError) as error:
+        except (IntegrityError, services.ReviewDataError) as error:  # after StaleReviewData
             messages.error(
                 request,
                 _("Nothing was saved: %(reason)s")
@@ -129,23 +124,6 @@ class InvalidForms(Exception):
     """A form of the page has errors."""
 
 
-def formset_save(formset, *, actor, state, field="state", record=services.save_with_log):
-    """Write a formset of a State's rows through the logging services: deletions first (so a
-    row can take the place of a deleted one), then new and changed rows."""
-    for form in formset.deleted_forms:
-        if form.instance.pk:
-            services.delete_with_log(form.instance, actor=actor, via=FORM)
-    for form in formset.forms:
-        if form in formset.deleted_forms or not form.has_changed():
-            continue
-        setattr(form.instance, field, state)
-        record(form.instance, actor=actor, via=FORM)
-
-
-class StaleData(Exception):
-    """The data changed since the page was shown."""
-
-
 class ReviewGroupsEditView(SecretariatRequiredMixin, FormsPageMixin, TemplateView):
     template_name = "reviews/staff/groups.html"
 
@@ -158,7 +136,7 @@ class ReviewGroupsEditView(SecretariatRequiredMixin, FormsPageMixin, TemplateVie
         }
 
     def lock(self):
-        list(ReviewGroup.objects.select_for_update(no_key=True))
+        services.review_groups_lock()
 
     def version_data(self):
         return (
@@ -212,7 +190,9 @@ class StateEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Templa
             via=FORM,
             **{name: form.cleaned_data[name] for name in form.Meta.fields},
         )
-        formset_save(parties, actor=user, state=self.state, record=services.participation_record)
+        services.formset_save_with_log(
+            parties, actor=user, via=FORM, state=self.state, record=services.participation_record
+        )
         return self.done(_("The State's data was saved; every change is in the change log."))
 
 
@@ -236,8 +216,13 @@ class ReviewersEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Te
             assignment.entered_by = assignment.entered_by or user
             return services.save_with_log(assignment, **kwargs)
 
-        formset_save(
-            formset, actor=user, state=self.state, field="state_under_review", record=record
+        services.formset_save_with_log(
+            formset,
+            actor=user,
+            via=FORM,
+            state=self.state,
+            field="state_under_review",
+            record=record,
         )
         for warning in selectors.reviewer_rule_warnings(self.state):
             messages.warning(self.request, warning)
@@ -289,21 +274,8 @@ class StepsEditView(SecretariatRequiredMixin, StateMixin, FormsPageMixin, Templa
         )
 
     def save(self, formset):
-        steps = {step.pk: step for step in self.steps()}
-        for form in formset.forms:
-            if not form.has_changed():
-                continue
-            step = steps.get(form.cleaned_data["step"])
-            if step is None:  # the State's steps changed since the page was shown
-                raise StaleData
-            services.review_step_record(
-                step,
-                done_on=form.cleaned_data["done_on"],
-                due_on=form.cleaned_data["due_on"],
-                note=form.cleaned_data["note"],
-                actor=self.request.user,
-                via=FORM,
-            )
+        rows = [form.cleaned_data for form in formset.forms if form.has_changed()]
+        services.review_steps_record_rows(self.state, rows, actor=self.request.user, via=FORM)
         return self.done(_("The steps were saved."))
 
 
@@ -333,5 +305,5 @@ class StateContactsView(StateMixin, FormsPageMixin, TemplateView):
         user = self.request.user
         if public_form.has_changed():
             services.save_with_log(public_form.instance, actor=user, via=FORM)
-        formset_save(formset, actor=user, state=self.state)
+        services.formset_save_with_log(formset, actor=user, via=FORM, state=self.state)
         return self.done(_("The contacts were saved."))

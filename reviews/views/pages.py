@@ -3,7 +3,6 @@ compilation."""
 
 from collections import Counter
 
-from django import forms
 from django.contrib import messages
 from django.db.models import Max
 from django.http import Http404
@@ -12,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from engagement.permissions import is_secretariat
-from engagement.views.mixins import SecretariatRequiredMixin
 from instruments.models import Cluster
+from portal.blocks import page_blocks
+from portal.permissions import SecretariatRequiredMixin, is_secretariat
 from portal.views import PublicViewMixin
 
 from .. import selectors
 from ..filters import CompilationFilter, StateFilter, TimelineFilter
+from ..forms.pages import CompilationItemForm
 from ..models import (
     CompilationItem,
     PartyList,
@@ -49,18 +49,6 @@ class CompilationView(PublicViewMixin, TemplateView):
         return super().get_context_data(
             filter=item_filter, items=items, topics=sorted(topics.items()), **kwargs
         )
-
-
-class CompilationItemForm(forms.ModelForm):
-    tags = forms.CharField(label=_("Topics (comma-separated)"), required=False, max_length=500)
-
-    class Meta:
-        model = CompilationItem
-        fields = ["kind", "year", "body", "document", "label", "text", "tags", "source"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
-
-    def clean_tags(self):
-        return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
 
 
 class CompilationAddView(SecretariatRequiredMixin, FormView):
@@ -139,7 +127,7 @@ class StateDetailView(PublicViewMixin, TemplateView):
             reviewer_warnings=selectors.reviewer_rule_warnings(state)
             if is_secretariat(user)
             else [],
-            dialogues=selectors.related_dialogues(state),
+            blocks=page_blocks("reviews.state_detail", state=state, user=user),
             **kwargs,
         )
 

@@ -4,11 +4,15 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from playwright.sync_api import Page, expect
 
-from engagement.models import Membership, Organization, Role
-from portal.models import OutboundEmail
+from engagement.models import Membership, Organization
+from portal.models import OutboundEmail, Role
 from tests.factories import UserFactory, grant_role
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]
@@ -98,7 +102,6 @@ def test_secretariat_is_forced_through_mfa_then_reaches_staff_pages(live_server,
     expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/$"))
 
     secret = page.locator("#authenticator_secret").input_value()
-    from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time
 
     counters = list(yield_hotp_counters_from_time())
     counter = counters[len(counters) // 2]

@@ -9,8 +9,9 @@ from django.test import Client
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from engagement import sweeps
-from engagement.models import Application, Dialogue, Membership, Organization, Role
+from engagement.models import Application, Dialogue, Membership, Organization
+from engagement.services import sweeps
+from portal.models import Role
 from reviews.models import State
 from tests.factories import DialogueFactory, UserFactory, grant_role
 

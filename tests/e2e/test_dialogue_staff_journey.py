@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from engagement.models import Dialogue, Role
+from engagement.models import Dialogue
+from portal.models import Role
 from tests.factories import UserFactory, grant_role
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]

@@ -11,7 +11,8 @@ from django.test import Client
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from engagement.models import Membership, Role
+from engagement.models import Membership
+from portal.models import Role
 from tests.factories import ApplicationFactory, OrganizationFactory, UserFactory, grant_role
 from tests.security.samples import POLYGLOT_GLOBAL, html_polyglot, js_polyglot, pdf_bytes
 

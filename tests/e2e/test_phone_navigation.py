@@ -3,6 +3,9 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from portal.models import Role
+from tests.factories import UserFactory, grant_role
+
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]
 
 
@@ -28,8 +31,6 @@ def test_the_navigation_shows_in_full_on_a_wide_screen(live_server, page: Page):
 
 
 def test_escape_closes_an_open_drop_down(live_server, page: Page, login_as):
-    from engagement.models import Role
-    from tests.factories import UserFactory, grant_role
 
     login_as(grant_role(UserFactory(), Role.SECRETARIAT))
     page.goto(live_server.url + "/reviews/")

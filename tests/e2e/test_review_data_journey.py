@@ -4,7 +4,7 @@ it, checks the preview, applies it and finds the change in the log."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from engagement.models import Role
+from portal.models import Role
 from reviews.models import ReviewStep, State
 from tests.factories import UserFactory, grant_role
 

@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from playwright.sync_api import Page, expect
 
-from engagement.deadlines import VIENNA
-from engagement.models import Role
+from portal.deadlines import VIENNA
+from portal.models import Role
 from reviews.models import ReviewGroup, State
 from reviews.services import state_review_update
 from tests.factories import UserFactory, grant_role

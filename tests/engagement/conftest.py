@@ -1,6 +1,7 @@
 import pytest
 
-from engagement.models import Membership, Organization, Role
+from engagement.models import Membership, Organization
+from portal.models import Role
 from reviews.models import State, WorkingGroup
 from tests.factories import UserFactory, grant_role
 

@@ -6,9 +6,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
-from engagement.models import Role
-from portal.models import OutboundEmail, User
+from portal.models import OutboundEmail, Role, User
 from tests.factories import UserFactory, grant_role
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,6 @@ def test_role_with_authenticator_and_applicants_pass(client):
 def test_revoked_role_no_longer_requires_mfa(client):
     user = grant_role(_verified_user(), Role.BUREAU, mfa=False)
     grant = user.role_grants.get()
-    from django.utils import timezone
 
     grant.revoked_at = timezone.now()
     grant.save()

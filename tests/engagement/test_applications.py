@@ -7,16 +7,21 @@ from datetime import datetime, timedelta
 from itertools import product
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from icalendar import Calendar
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from engagement import deadlines
-from engagement.models import Application, ApplicationStatusChange, Dialogue, Objection, Role
+from engagement.models import Application, ApplicationStatusChange, Dialogue, Objection
 from engagement.services import applications as services
-from portal.models import OutboundEmail
+from engagement.services.notifications import confirm_token
+from engagement.workflows import applications as workflow
+from portal.deadlines import VIENNA
+from portal.models import OutboundEmail, Role
 from reviews.models import State
 from tests.factories import (
     ApplicationFactory,
@@ -28,20 +33,19 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
-VIENNA = deadlines.VIENNA
 
 
 @pytest.mark.parametrize(("source", "target"), list(product(S.values, S.values)))
 def test_every_allowed_and_forbidden_transition(source, target):
     application = ApplicationFactory(status=source)
-    allowed = target in services.APPLICATION_TRANSITIONS[source]
+    allowed = target in workflow.TRANSITIONS[source]
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         if allowed:
-            services.transition_locked(locked, target, by=None, reason="Reason given")
+            workflow.transition_locked(locked, target, by=None, reason="Reason given")
         else:
             with pytest.raises(services.ApplicationError):
-                services.transition_locked(locked, target, by=None, reason="Reason given")
+                workflow.transition_locked(locked, target, by=None, reason="Reason given")
     application.refresh_from_db()
     assert application.status == (target if allowed else source)
     assert ApplicationStatusChange.objects.filter(application=application).count() == allowed
@@ -106,7 +110,6 @@ def test_draft_is_saved_without_submitting(client, applicant, organization):
 
 
 def test_rejected_upload_and_missing_fields_keep_the_form(client, applicant, organization):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     dialogue = DialogueFactory()
     data = _apply_data(
@@ -291,7 +294,7 @@ def test_one_click_confirmation_page_confirms_on_post_only(client, people):
     application = ApplicationFactory(status=S.APPROVED)
     application.confirmation_deadline = application.dialogue.confirmation_deadline
     application.save()
-    url = reverse("engagement:application-confirm", args=[services.confirm_token(application)])
+    url = reverse("engagement:application-confirm", args=[confirm_token(application)])
     assert "Confirm our attendance" in client.get(url).content.decode()
     application.refresh_from_db()
     assert application.status == S.APPROVED
@@ -374,7 +377,6 @@ def test_staff_pages_of_the_queue_are_staff_only(client, people):
 
 
 def test_personal_calendar_feed_at_a_secret_address(client, people, organization):
-    from icalendar import Calendar
 
     application = ApplicationFactory(organization=organization, status=S.APPROVED)
     application.confirmation_deadline = application.dialogue.confirmation_deadline

@@ -6,9 +6,13 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from engagement import sweeps
-from engagement.models import Application, Dialogue, Objection, Role
-from portal.models import OutboundEmail
+from engagement.models import AgendaItem, Application, Dialogue, Objection, WrittenComment
+from engagement.services import sweeps
+from engagement.services.applications import ApplicationError, application_confirm
+from engagement.services.dialogues import dialogue_announce_documents, dialogue_update
+from engagement.workflows.dialogues import dialogue_transition
+from portal import deadlines
+from portal.models import OutboundEmail, Role, SweepRecord
 from reviews.models import State, WorkingGroup
 from tests.factories import ApplicationFactory, DialogueFactory, UserFactory, grant_role
 
@@ -105,7 +109,6 @@ def test_unconfirmed_approvals_lapse_after_the_cutoff(django_capture_on_commit_c
 
 def test_run_deadlines_runs_every_sweep(settings):
     call_command("run_deadlines", verbosity=0)
-    from portal.models import SweepRecord
 
     names = set(SweepRecord.objects.exclude(last_success_at=None).values_list("name", flat=True))
     assert names == {path.rsplit(".", 1)[1] for path in settings.DEADLINE_SWEEPS}
@@ -114,7 +117,6 @@ def test_run_deadlines_runs_every_sweep(settings):
 def test_applicants_hear_when_a_dialogue_is_not_convened_or_its_summary_is_published(
     django_capture_on_commit_callbacks,
 ):
-    from engagement.services.dialogues import dialogue_transition
 
     dialogue = DialogueFactory(status=Dialogue.Status.CLOSED)
     active = ApplicationFactory(dialogue=dialogue)
@@ -132,8 +134,6 @@ def test_applicants_hear_when_a_dialogue_is_not_convened_or_its_summary_is_publi
 
 
 def test_programme_publication_is_announced_once(client, django_capture_on_commit_callbacks):
-    from engagement.models import AgendaItem
-    from engagement.services.dialogues import dialogue_announce_documents
 
     dialogue = DialogueFactory()
     ApplicationFactory(dialogue=dialogue)
@@ -152,8 +152,6 @@ def test_programme_publication_is_announced_once(client, django_capture_on_commi
 def test_beyond_capacity_a_reserve_list_is_offered_freed_places_in_order(
     django_capture_on_commit_callbacks,
 ):
-    from engagement import deadlines
-    from engagement.services.applications import ApplicationError, application_confirm
 
     dialogue = DialogueFactory(
         status=Dialogue.Status.CIRCULATED, format="in_person", capacity_in_person=2
@@ -198,7 +196,6 @@ def test_beyond_capacity_a_reserve_list_is_offered_freed_places_in_order(
 def test_secretariat_hears_once_how_many_written_comments_arrived(
     django_capture_on_commit_callbacks,
 ):
-    from engagement.models import WrittenComment
 
     officer = grant_role(UserFactory(), Role.SECRETARIAT)
     dialogue = DialogueFactory(status=Dialogue.Status.CONVENED)
@@ -217,8 +214,6 @@ def test_secretariat_hears_once_how_many_written_comments_arrived(
 def test_moving_the_dialogue_recomputes_cutoffs_and_tells_applicants_once(
     django_capture_on_commit_callbacks,
 ):
-    from engagement import deadlines
-    from engagement.services.dialogues import dialogue_update
 
     dialogue = DialogueFactory()
     approved = ApplicationFactory(

@@ -1,8 +1,9 @@
 import pytest
 from django.core.management import call_command
 
-from engagement.models import Application, Organization, Role, RoleGrant
-from portal.models import User
+from engagement.models import Application, Organization
+from portal.models import Role, RoleGrant, User
+from reviews.models import ReviewContact, ReviewerAssignment, ReviewStep, State
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,6 @@ def test_demo_totp_prints_a_six_digit_code(capsys):
 
 
 def test_demo_review_data_is_labelled_and_idempotent(client):
-    from reviews.models import ReviewContact, ReviewerAssignment, ReviewStep, State
 
     call_command("load_demo_data", quiet_logins=True)
     call_command("load_demo_data", quiet_logins=True)

@@ -7,19 +7,14 @@ import pytest
 
 from engagement import deadlines
 from engagement.models import Dialogue, DialogueStatusChange
-from engagement.services.dialogues import (
-    DIALOGUE_TRANSITIONS,
-    DialogueError,
-    dialogue_create,
-    dialogue_dates_errors,
-    dialogue_transition,
-    dialogue_update,
-)
+from engagement.services.dialogues import dialogue_create, dialogue_dates_errors, dialogue_update
+from engagement.workflows.dialogues import TRANSITIONS as DIALOGUE_TRANSITIONS
+from engagement.workflows.dialogues import DialogueError, dialogue_transition
+from portal.deadlines import VIENNA
 from tests.factories import DialogueFactory, UserFactory, WorkingGroupSessionFactory
 
 pytestmark = pytest.mark.django_db
 S = Dialogue.Status
-VIENNA = deadlines.VIENNA
 
 
 def _fields(starts_at, **overrides):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from engagement.models import Application, Letter, LetterExport
+from reviews.models import State
 from tests.factories import ApplicationFactory, DialogueFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,6 @@ pytestmark = pytest.mark.django_db
 def three_letters(client, people, organization, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(people["admin"])
-    from reviews.models import State
 
     for code in ("KEN", "KEN", "PER"):
         client.post(

@@ -7,9 +7,10 @@ Expected codes: 200 shown, 302 sent to sign in (anonymous) or elsewhere, 404 out
 import pytest
 from django.urls import reverse
 
-from engagement.models import Membership, RoleGrant
+from engagement.models import Membership
 from engagement.services.organizations import invitation_send, invitation_token
-from tests.factories import DialogueFactory
+from portal.models import OutboundEmail, RoleGrant
+from tests.factories import ApplicationFactory, DialogueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,6 @@ def _matrix(organization, people):
         organization=organization, email="x@example.org", by=people["admin"]
     )
     grant = RoleGrant.objects.get(user=people["bureau"])
-    from tests.factories import ApplicationFactory
 
     application = ApplicationFactory(organization=organization, dialogue=dialogue)
     others = ("outsider", "secretariat", "state", "bureau", "chair")
@@ -153,7 +153,7 @@ def _matrix(organization, people):
         ("POST", reverse("reviews:staff-import"), STAFF_ONLY),
         ("POST", reverse("reviews:state-contacts", args=["KEN"]), STAFF_ONLY | {"state": 200}),
         ("POST", reverse("reviews:state-contacts", args=["UGA"]), STAFF_ONLY),
-        ("GET", reverse("reviews:letter-context"), {"anonymous": 302} | LOGGED_IN),
+        ("GET", reverse("engagement:letter-context"), {"anonymous": 302} | LOGGED_IN),
     ]
 
 
@@ -173,7 +173,6 @@ def test_permission_matrix(client, people, organization):
 
 
 def test_outbox_page_lists_filters_and_resends_failed_messages(client, people, settings):
-    from portal.models import OutboundEmail
 
     failed = OutboundEmail.objects.create(
         to="a@example.org",

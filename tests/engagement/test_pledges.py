@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfWriter
 
-from engagement.models import PledgeSignature, Role
+from engagement.models import PledgeSignature
+from portal.models import Role
 from reviews.models import State
 from tests.factories import UserFactory, grant_role
 

@@ -5,8 +5,9 @@ import json
 import pytest
 from django.urls import reverse
 
-from engagement.models import DialogueStatusChange, Membership, Organization, Role, RoleGrant
-from portal.models import User
+from engagement.models import DialogueStatusChange, Membership, Organization
+from portal.models import Role, RoleGrant, User
+from reviews.models import State
 from tests.factories import DialogueFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,6 @@ def test_secretariat_grants_and_revokes_a_role_and_both_are_logged(client, peopl
         url, {"email": "outsider@example.org", "role": Role.STATE_REPRESENTATIVE}
     )
     assert "Choose the State this person represents." in response.content.decode()
-    from reviews.models import State
 
     kenya = State.objects.get(code="KEN")
     client.post(

@@ -5,15 +5,18 @@ from datetime import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfWriter
 
-from engagement import deadlines
-from engagement.models import Dialogue, Role
+from engagement.models import Dialogue
+from portal.deadlines import VIENNA
+from portal.models import Role
+from reviews.models import WorkingGroup
 from tests.factories import DialogueFactory, UserFactory, WorkingGroupSessionFactory, grant_role
 
 pytestmark = pytest.mark.django_db
-VIENNA = deadlines.VIENNA
 
 
 @pytest.fixture
@@ -71,7 +74,6 @@ def test_staff_pages_are_404_for_others_and_login_for_anonymous(client, name, ar
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
     chair = UserFactory()
-    from reviews.models import WorkingGroup
 
     grant_role(chair, Role.CHAIR, working_group=WorkingGroup.objects.first())
     client.force_login(chair)
@@ -152,8 +154,6 @@ def test_forbidden_status_change_gives_a_message_not_a_500(client, staff):
 
 
 def test_staff_list_query_count_does_not_grow(client, staff, django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     url = reverse("engagement:staff-dialogue-list")
     DialogueFactory()

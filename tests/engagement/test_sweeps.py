@@ -6,9 +6,9 @@ import pytest
 import time_machine
 from django.core import mail
 
-from engagement.models import AgendaItem, Role, RoleGrant
-from engagement.sweeps import dialogues_remind_missing_programme
-from portal.models import OutboundEmail
+from engagement.models import AgendaItem
+from engagement.services.sweeps import dialogues_remind_missing_programme
+from portal.models import OutboundEmail, Role, RoleGrant
 from tests.factories import DialogueFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,13 @@
-"""factory-boy factories, one module per area; import them from here."""
+"""factory-boy factories, one module per app (``tests/factories/<app>.py``), one factory per
+model; the ones tests use most are importable from here."""
 
-from .dialogues import (
+from .engagement import (
     ApplicationFactory,
     DialogueFactory,
     OrganizationFactory,
     WorkingGroupSessionFactory,
 )
-from .users import UserFactory, grant_role
+from .portal import UserFactory, grant_role
 
 __all__ = [
     "ApplicationFactory",

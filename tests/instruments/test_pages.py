@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from instruments.models import Article, Cluster, Instrument
+from reviews.models import PartyList
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,6 @@ def test_instrument_list_shows_the_four_instruments_with_facts(client):
 
 def test_one_count_of_parties_per_instrument_on_every_page_that_gives_one(client):
     """The catalogue and the States list give the same figure, date and source."""
-    from reviews.models import PartyList
 
     lists = {p.treaty: p for p in PartyList.objects.all()}
     states_page = client.get(reverse("reviews:state-list")).content.decode()

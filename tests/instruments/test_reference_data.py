@@ -1,5 +1,6 @@
 """The catalogue against its sources: article counts, Figure 1 and the fixture's freshness."""
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -115,7 +116,6 @@ def test_every_article_keeps_its_title_and_source():
 
 
 def test_committed_fixture_is_what_the_builder_makes():
-    import importlib.util
 
     spec = importlib.util.spec_from_file_location("build", FIXTURES / "build_instruments.py")
     build = importlib.util.module_from_spec(spec)

@@ -11,9 +11,10 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
-from portal import outbox
 from portal.models import OutboundEmail
-from portal.tasks import send_email
+from portal.services import outbox
+from portal.tasks import send_email, send_emails
+from portal.workflows.outbox import OutboxError
 
 pytestmark = pytest.mark.django_db
 TEST_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -136,7 +137,7 @@ def test_failed_message_can_be_resent(django_capture_on_commit_callbacks):
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.SENT
     assert len(mail.outbox) == 1
-    with pytest.raises(outbox.OutboxError):
+    with pytest.raises(OutboxError):
         outbox.email_resend(email.pk)
 
 
@@ -165,7 +166,6 @@ def test_broker_down_keeps_the_request_and_the_sweep_sends_later(
 def test_a_batch_hands_its_messages_to_one_task_per_hundred(
     monkeypatch, django_capture_on_commit_callbacks
 ):
-    from portal.tasks import send_emails
 
     batches = []
     monkeypatch.setattr(send_emails, "delay", lambda **kwargs: batches.append(kwargs))

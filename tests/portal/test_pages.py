@@ -1,5 +1,9 @@
+import re
+
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
+from django.views.defaults import server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -9,7 +13,6 @@ def test_home_page_links_only_to_pages_that_exist(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "107 articles" in html
-    import re
 
     for href in set(re.findall(r'href="(/[^"#?]*)', html)):
         if href.startswith("/static/"):
@@ -42,8 +45,6 @@ def test_404_page_in_the_portal_look(client):
 
 
 def test_500_page_renders_in_the_portal_look():
-    from django.test import RequestFactory
-    from django.views.defaults import server_error
 
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500

@@ -4,6 +4,8 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from pypdf import PdfReader
 
 from portal import pdf
@@ -96,8 +98,6 @@ def test_fetcher_serves_static_files_and_stored_images(settings, tmp_path):
 
 def test_fetcher_reads_stored_images_from_any_storage(settings):
     """With object storage there is no file on disk: logos are read through the storage."""
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
 
     settings.STORAGES = {
         **settings.STORAGES,

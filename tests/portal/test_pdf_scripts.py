@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
@@ -113,7 +114,6 @@ def test_a_missing_glyph_is_detected(notdef_warnings):
 def test_web_pages_never_load_the_pdf_fonts(settings):
     """The Arabic and Chinese PDF fonts are system fonts named in the print CSS only: no
     @font-face downloads them, and only PDF templates link that CSS."""
-    from django.contrib.staticfiles import finders
 
     base = Path(finders.find("css/print/base.css")).read_text()
     faces = [line for line in base.splitlines() if line.startswith("@font-face")]

@@ -6,13 +6,13 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from pypdf import PdfReader, PdfWriter
+from weasyprint import HTML
 
 from portal.pdf_text import PdfTextError, pdf_text
 from reviews.country_mentions import find_country_mentions
 
 
 def _pdf(*pages: str) -> bytes:
-    from weasyprint import HTML
 
     body = "".join(f'<p style="break-after: page">{page}</p>' for page in pages)
     return HTML(string=f"<html><body>{body}</body></html>").write_pdf()

@@ -39,7 +39,7 @@ def test_health_ok_after_a_sweep_and_503_after_three_intervals(client, settings)
 def test_a_failing_sweep_is_recorded_and_does_not_stop_the_others(settings):
     settings.DEADLINE_SWEEPS = [
         "tests.portal.test_sweeps_and_health.broken_sweep",
-        "portal.outbox.emails_send_queued",
+        "portal.services.outbox.emails_send_queued",
     ]
     call_command("run_deadlines", verbosity=0)
     broken = SweepRecord.objects.get(name="broken_sweep")

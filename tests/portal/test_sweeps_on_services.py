@@ -9,9 +9,9 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from engagement import sweeps
 from engagement.models import Application, Dialogue
-from engagement.services import applications as services
+from engagement.services import sweeps
+from engagement.workflows import applications as workflow
 from portal.celery import app
 from portal.models import OutboundEmail, SweepRecord
 from portal.tasks import run_deadline_sweeps
@@ -62,7 +62,7 @@ def test_a_sweep_that_fails_half_way_is_completed_by_the_next_without_duplicates
     dialogue = DialogueFactory(status=Dialogue.Status.CIRCULATED)
     applications = ApplicationFactory.create_batch(3, dialogue=dialogue, status=S.CIRCULATED)
     after_window = dialogue.objection_deadline + timedelta(seconds=1)
-    real = services.transition_locked
+    real = workflow.transition_locked
     calls = {"n": 0}
 
     def crash_on_second(application, target, **kwargs):
@@ -71,12 +71,12 @@ def test_a_sweep_that_fails_half_way_is_completed_by_the_next_without_duplicates
             raise ConnectionError("worker lost mid-sweep")
         return real(application, target, **kwargs)
 
-    monkeypatch.setattr("engagement.services.applications.transition_locked", crash_on_second)
+    monkeypatch.setattr("engagement.workflows.applications.transition_locked", crash_on_second)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ConnectionError):
         sweeps.applications_settle_objection_window(now=after_window)
     assert Application.objects.filter(status=S.APPROVED).count() == 1
 
-    monkeypatch.setattr("engagement.services.applications.transition_locked", real)
+    monkeypatch.setattr("engagement.workflows.applications.transition_locked", real)
     with django_capture_on_commit_callbacks(execute=True):
         assert sweeps.applications_settle_objection_window(now=after_window) == {
             "approved": 2,

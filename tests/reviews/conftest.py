@@ -1,6 +1,6 @@
 import pytest
 
-from engagement.models import Role
+from portal.models import Role
 from tests.factories import UserFactory, grant_role
 
 

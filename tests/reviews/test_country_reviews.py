@@ -5,10 +5,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from icalendar import Calendar
 
-from engagement.deadlines import VIENNA
-from engagement.models import Role
+from engagement.models import Membership, Organization
+from portal.deadlines import VIENNA
+from portal.models import Role
 from reviews.models import (
     ReviewContact,
     ReviewDataChange,
@@ -190,7 +194,6 @@ def test_ical_feed_lists_the_states_due_dates(kenya, client):
         == ReviewStep.objects.filter(state=kenya, due_at__isnull=False).count()
         == 12
     )
-    from icalendar import Calendar
 
     events = {
         str(event["summary"]): event["dtstart"].dt
@@ -232,8 +235,6 @@ def test_state_list_query_count_does_not_grow_with_reviews(client):
     url = reverse("reviews:state-list")
 
     def count(django_assert_num_queries=None):
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as queries:
             client.get(url, {"overdue": "on"})
@@ -260,7 +261,6 @@ def test_overview_counts_overdue_steps_per_group(kenya, client):
 
 
 def test_letter_builder_starts_from_what_the_portal_knows_of_the_review(kenya, client):
-    from engagement.models import Membership, Organization
 
     member = UserFactory()
     organization = Organization.objects.create(
@@ -289,7 +289,7 @@ def test_letter_builder_starts_from_what_the_portal_knows_of_the_review(kenya, c
 
 def test_letter_context_follows_the_state_chosen_in_the_builder(kenya, client):
     client.force_login(UserFactory())
-    url = reverse("reviews:letter-context")
+    url = reverse("engagement:letter-context")
     with time_machine.travel(vienna(2026, 3, 2, 10), tick=False):
         values = client.get(url, {"state": kenya.pk, "language": "en"}).json()
     assert values["review_context"].startswith("Its review on cluster 3")

@@ -7,13 +7,13 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from engagement.deadlines import VIENNA
-from engagement.models import Membership, Organization, Role
-from portal.models import OutboundEmail
+from engagement.models import Membership, Organization
+from portal.deadlines import VIENNA
+from portal.models import OutboundEmail, Role
 from reviews.demo import review_demo_load
 from reviews.models import State
 from reviews.selectors import letter_review_values
-from reviews.sweeps import review_steps_overdue_digest
+from reviews.services.sweeps import review_steps_overdue_digest
 from tests.factories import UserFactory, grant_role
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_the_letters_review_sentence_says_the_data_are_demo(kenya, client):
         Membership.objects.create(organization=organization, user=member, is_admin=True)
         client.force_login(member)
         form = client.get(reverse("engagement:letter-builder") + "?state=KEN").context["form"]
-        values = client.get(reverse("reviews:letter-context"), {"state": kenya.pk}).json()
+        values = client.get(reverse("engagement:letter-context"), {"state": kenya.pk}).json()
     assert form.initial["review_context"].startswith(LABEL)
     assert values["review_context"].startswith(LABEL)
 

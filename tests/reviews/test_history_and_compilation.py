@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from engagement.models import Role
 from portal import sources
+from portal.models import Role
 from reviews.models import CompilationItem, TimelineEvent
 from reviews.services import history_load_reference
 from tests.factories import UserFactory, grant_role

@@ -6,12 +6,11 @@ from datetime import date, datetime
 import pytest
 from django.core import mail
 
-from engagement.deadlines import VIENNA
-from engagement.models import Role
-from portal.models import OutboundEmail
+from portal.deadlines import VIENNA
+from portal.models import OutboundEmail, Role
 from reviews.models import ReviewGroup, ReviewStep, State
 from reviews.services import state_review_update
-from reviews.sweeps import review_steps_overdue_digest
+from reviews.services.sweeps import review_steps_overdue_digest
 from tests.factories import UserFactory, grant_role
 
 pytestmark = pytest.mark.django_db

@@ -4,6 +4,8 @@ changes nothing, confirmation that applies all rows or none, and every error a f
 import csv
 import html
 import io
+import struct
+import zlib
 from datetime import date
 
 import pytest
@@ -12,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from engagement.models import Role
+from portal.models import Role
 from reviews.imports import KINDS
 from reviews.models import (
     RegionalGroup,
@@ -299,8 +301,6 @@ def test_a_reviewers_import_replaces_the_set_of_each_state_in_the_file(staff, of
 
 
 def _png() -> bytes:
-    import struct
-    import zlib
 
     def chunk(kind, data):
         body = kind + data

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from engagement.deadlines import VIENNA
+from portal.deadlines import VIENNA
 from reviews.models import (
     ReviewContact,
     ReviewDataChange,
@@ -264,5 +264,5 @@ def test_the_reviewers_page_shows_the_rule_checks(client, staff, kenya):
 
 
 def test_the_letter_context_refuses_digits_of_other_scripts_quietly(client, staff):
-    url = reverse("reviews:letter-context")
+    url = reverse("engagement:letter-context")
     assert client.get(url, {"state": "\u00b2"}).json()["review_context"] == ""

@@ -4,6 +4,9 @@ group and languages, its reviewers and the dates of its steps; each change is lo
 from datetime import date
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reviews.models import (
@@ -14,6 +17,7 @@ from reviews.models import (
     State,
     TreatyParticipation,
 )
+from reviews.services import state_review_update
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +95,6 @@ def test_correcting_party_status_marks_the_row_and_logs_it(client, staff, office
     line = ReviewDataChange.objects.get(subject__contains="Organized Crime Convention")
     assert line.changes["consent_date"][1] == "2004-06-17" and line.actor == officer
     # The reference data loaded again leaves the corrected row as it is.
-    from django.core.management import call_command
 
     call_command("load_reference_data", verbosity=0)
     assert TreatyParticipation.objects.get(pk=row.pk).consent_date == date(2004, 6, 17)
@@ -174,7 +177,6 @@ def test_recording_steps_sets_actual_and_due_dates(client, staff):
 
 
 def test_a_step_of_another_state_cannot_be_posted(client, staff):
-    from reviews.services import state_review_update
 
     group = ReviewGroup.objects.get(number=1)
     uganda = State.objects.get(code="UGA")
@@ -206,8 +208,6 @@ def test_the_preparatory_phase_is_data_the_secretariat_corrects(client, staff, o
 
 
 def test_reviewers_page_query_count_does_not_grow_with_rows(client, staff):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     kenya = State.objects.get(code="KEN")
     url = reverse("reviews:staff-reviewers", args=["KEN"])

@@ -1,11 +1,15 @@
 """States pages: party status with source and firmness, the lists' "as of" and gaps."""
 
+from datetime import date
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reviews.models import RegionalGroup, State, TreatyParticipation
+from reviews.models import RegionalGroup, ReviewGroup, State, TreatyParticipation
+from reviews.selectors import articles_under_review
 
 pytestmark = pytest.mark.django_db
 
@@ -38,11 +42,6 @@ def test_state_page_shows_each_rows_source_firmness_and_uncac_consequence(client
 def test_a_state_page_claims_nothing_the_incomplete_lists_do_not_prove(client):
     """A State missing from a list may be a party: the page says which list, as of when, and
     leaves the conclusion open."""
-    from datetime import date
-
-    import time_machine
-
-    from reviews.models import ReviewGroup
 
     state = (
         State.objects.filter(participations__treaty="UNTOC")
@@ -91,11 +90,6 @@ def test_state_list_query_count_does_not_grow(client):
 
 
 def test_state_page_shows_the_cluster_under_review_and_its_articles(client):
-    from datetime import date
-
-    import time_machine
-
-    from reviews.models import ReviewGroup
 
     kenya = State.objects.get(code="KEN")
     url = reverse("reviews:state-detail", args=["KEN"])
@@ -117,8 +111,6 @@ def test_state_page_shows_the_cluster_under_review_and_its_articles(client):
         .first()
     )
     if no_uncac:
-        from reviews.selectors import articles_under_review
-
         assert ("UNTOC", "8") in {
             (a.instrument.code, a.number) for a in articles_under_review(no_uncac, 1)
         }

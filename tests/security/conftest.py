@@ -7,7 +7,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import clear_url_caches
 
-from engagement.models import Letter, Membership, Role, WrittenComment
+from engagement.models import Letter, Membership, WrittenComment
+from portal.models import Role
 from reviews.models import State, WorkingGroup
 from tests.factories import ApplicationFactory, OrganizationFactory, UserFactory, grant_role
 
@@ -21,7 +22,7 @@ def media_root(settings, tmp_path):
 
 
 def _reload_urls():
-    import portal.urls
+    import portal.urls  # noqa: PLC0415 - reloaded with the settings the test just changed
 
     importlib.reload(portal.urls)
     clear_url_caches()

@@ -1,6 +1,8 @@
 """Hostile and ordinary files for the security tests, made in memory."""
 
 import io
+import struct
+import zlib
 from functools import cache
 
 from PIL import Image
@@ -63,8 +65,6 @@ def png(size=(800, 400), colour="navy") -> bytes:
 
 def png_header_only(width: int, height: int) -> bytes:
     """The first chunks of a PNG declaring ``width`` x ``height`` pixels, and no pixels."""
-    import struct
-    import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         crc = zlib.crc32(kind + data) & 0xFFFFFFFF

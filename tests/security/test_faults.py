@@ -19,15 +19,16 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import Application, Dialogue, Membership, Role
-from engagement.services.applications import confirm_token
-from portal.models import OutboundEmail
-from portal.outbox import email_queue_rendered
+from engagement.models import Application, Dialogue, Membership
+from engagement.services.notifications import confirm_token
+from portal.models import OutboundEmail, Role
+from portal.services.outbox import email_queue_rendered
 from tests.factories import (
     ApplicationFactory,
     DialogueFactory,
@@ -209,7 +210,6 @@ def test_once_redis_answers_again_limits_count_and_queued_emails_leave(
     gate.open()
     _use_production_cache(settings, gate.url + real.path)
     monkeypatch.setattr("portal.breaker.RETRY_AFTER", 0.2)
-    from django.core.cache import cache
 
     _person("member@example.org")
     cache.set("warm", "pooled connection")  # a connection Redis will cut

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 from django.db import models
 
+from engagement.models import Application
 from portal.files import ServedFileField, ServedImageField, ServerFileName, file_kind_for
 from tests.factories import ApplicationFactory
 
@@ -188,6 +189,5 @@ def test_the_storage_and_the_delivery_come_from_the_environment():
 
 
 def test_an_unsaved_object_has_no_file_address():
-    from engagement.models import Application
 
     assert Application(nomination_letter="applications/letters/x.pdf").nomination_letter.url == ""

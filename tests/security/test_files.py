@@ -6,6 +6,7 @@ as ``poly.html`` and served as text/html from /media/, every /media/ file served
 signed-in account, and no media route at all in production.
 """
 
+import io
 import re
 from datetime import date
 
@@ -13,8 +14,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from pypdf import PdfReader
 
-from engagement.models import Application, Dialogue, PledgeSignature, WrittenComment
+from engagement.models import Application, Dialogue, Letter, PledgeSignature, WrittenComment
 from reviews.models import State
 from tests.factories import DialogueFactory
 
@@ -197,11 +199,6 @@ def test_a_draft_dialogues_background_paper_is_the_secretariats_only(client, peo
 def test_a_letter_shows_the_logo_through_the_checked_view_and_embeds_it_in_the_pdf(
     client, people, organization_a
 ):
-    import io
-
-    from pypdf import PdfReader
-
-    from engagement.models import Letter
 
     organization_a.logo.save("logo.png", ContentFile(png()))
     client.force_login(people["admin_a"])

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement import sweeps
 from engagement.models import Letter, LetterExport
+from engagement.services import sweeps
 from reviews.models import State
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def test_expired_exports_are_deleted_by_the_sweep(
     files = [media_root / export.archive.name, media_root / export.merged.name]
     urls = [export.archive.url, export.merged.url]
     assert all(path.exists() for path in files)
-    assert "engagement.sweeps.letter_exports_delete_expired" in settings.DEADLINE_SWEEPS
+    assert "engagement.services.sweeps.letter_exports_delete_expired" in settings.DEADLINE_SWEEPS
     client.force_login(people["secretariat"])
     with time_machine.travel(export.expires_at - timedelta(seconds=1)):
         assert sweeps.letter_exports_delete_expired() == {"deleted": 0}

@@ -9,6 +9,7 @@ from PIL import ImageFile
 
 from engagement.models import Organization
 from instruments.models import Cluster
+from tests.factories import DialogueFactory
 
 from .samples import pdf_bytes, png, png_bomb, png_header_only
 
@@ -111,7 +112,6 @@ def test_form_fields_over_the_limit_get_the_same_page_not_a_bare_400(people):
 def test_a_pdf_just_over_10_mb_gets_the_forms_own_message(client, people, organization_a):
     """Between the file limit and the body limit, the form says which file is too large and
     keeps what was typed."""
-    from tests.factories import DialogueFactory
 
     client.force_login(people["admin_a"])
     dialogue = DialogueFactory()

@@ -16,8 +16,9 @@ from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import connection
 
+from portal.celery import app
 from portal.models import OutboundEmail
-from portal.outbox import message_id
+from portal.services.outbox import message_id
 from portal.tasks import send_emails
 from tests.portal.workers import start_worker
 from tests.security.outage import free_port
@@ -78,7 +79,6 @@ def worker_environment(transactional_db):
 
 @pytest.fixture
 def not_eager():
-    from portal.celery import app
 
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False

@@ -1,3 +1,8 @@
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
@@ -16,11 +21,6 @@ class Command(BaseCommand):
                 "Demo data is not allowed with production settings: the demo accounts have "
                 "published passwords."
             )
-        from allauth.mfa.totp.internal.auth import (
-            format_hotp_value,
-            hotp_value,
-            yield_hotp_counters_from_time,
-        )
 
         secret = DEMO_TOTP_SECRETS.get(email.lower())
         if secret is None:

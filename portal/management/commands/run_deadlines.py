@@ -2,7 +2,7 @@ import time
 
 from django.core.management import BaseCommand
 
-from portal.sweeps import sweeps_run_all
+from portal.services.sweeps import sweeps_run_all
 
 
 class Command(BaseCommand):

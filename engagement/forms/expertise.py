@@ -1,0 +1,23 @@
+"""The expertise fields shared by the organization's profile and the application."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from instruments.models import Cluster, Instrument
+
+
+class ExpertiseFields(forms.Form):
+    """Instruments and review clusters of expertise, as boxes to tick."""
+
+    expertise_instruments = forms.ModelMultipleChoiceField(
+        label=_("Instruments of expertise"),
+        queryset=Instrument.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    expertise_clusters = forms.ModelMultipleChoiceField(
+        label=_("Review clusters of expertise"),
+        queryset=Cluster.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

@@ -1,0 +1,27 @@
+"""Forms of the portal's foundations: the account's sign-up details, the outbox filter."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import OutboundEmail
+
+
+class SignupDetailsForm(forms.Form):
+    """The portal's extra sign-up field (allauth's ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+
+    def signup(self, request, user):
+        user.full_name = self.cleaned_data["full_name"].strip()
+        user.save(update_fields=["full_name"])
+
+
+class OutboxFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *OutboundEmail.Status.choices],
+    )
+    q = forms.CharField(label=_("Recipient or subject"), required=False, max_length=200)

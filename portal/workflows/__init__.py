@@ -1,0 +1,2 @@
+"""The status machine of the portal's foundations: the outbox (``outbox``). Only the workflow
+modules change a ``status``."""
