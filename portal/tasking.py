@@ -9,6 +9,7 @@ open, the task is queued at once.
 from collections.abc import Callable
 
 from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
 
 from .breaker import enqueue
 from .celery import app
@@ -17,7 +18,10 @@ from .celery import app
 def task_lookup(name: str):
     """The registered Celery task called ``name`` (tasks modules are imported on first use)."""
     if name not in app.tasks:
-        app.loader.import_default_modules()  # outside a worker, tasks modules load lazily
+        # Outside a worker, tasks modules load lazily. Import them directly: Celery's own
+        # import_default_modules() runs django.setup() again, which reconfigures logging
+        # in the middle of a request.
+        autodiscover_modules("tasks")
     return app.tasks[name]
 
 
