@@ -15,8 +15,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if REDIS_URL:
-    # Tests clear the cache between tests: give them a Redis database of their own.
-    CACHES["default"]["KEY_PREFIX"] = "portal-test"
+    # Tests clear the cache between tests: give them a Redis database of their own, and each
+    # parallel worker (pytest-xdist) a key prefix of its own, which tests/conftest.py clears.
+    CACHES["default"]["KEY_PREFIX"] = "portal-test-" + env("PYTEST_XDIST_WORKER", default="main")
     # TEST_REDIS_DB lets two checkouts run their suites side by side on one Redis server.
     test_db = env.int("TEST_REDIS_DB", default=15)
     CACHES["default"]["LOCATION"] = re.sub(r"/\d+$", "", REDIS_URL.rstrip("/")) + f"/{test_db}"
