@@ -54,6 +54,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=new_calendar_token,
         help_text=_("The secret part of the address of the user's personal calendar feed."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "The language of the user's pages, emails, calendar and letters "
+            "(a code of settings.LANGUAGES); empty follows the browser."
+        ),
+    )
 
     objects = UserManager()
 
