@@ -1,11 +1,18 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
+
+from portal.validation import IdConverter
 
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        # ``<id:pk>`` in every app's URLs: no match (a 404) for a number no primary key holds.
+        register_converter(IdConverter, "id")
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -9,7 +9,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("health/", HealthView.as_view(), name="health"),
     # Every stored file, behind the permission of the object it belongs to (portal/files.py).
-    path("files/<slug:kind>/<int:pk>/<str:name>", files.serve, name="file"),
+    path("files/<slug:kind>/<id:pk>/<str:name>", files.serve, name="file"),
     path("", include("instruments.urls")),
     path("", include("reviews.urls")),
     path("", include("engagement.urls")),  # before allauth's: it adds /accounts/privacy/

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from engagement.forms.expertise import ExpertiseFields
 from engagement.models import Application, Representative
 from engagement.uploads import validate_pdf
+from portal.validation import ModelIdChoiceField, ModelIdsField
 
 
 class ApplicationForm(ExpertiseFields, forms.Form):
     """The fields an organization gives once for one or several dialogues."""
 
-    dialogues = forms.ModelMultipleChoiceField(
+    dialogues = ModelIdsField(
         label=_("Dialogues to apply to"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -109,7 +110,7 @@ class BulkDecisionForm(forms.Form):
         (Application.Status.CIRCULATED, _("Circulate to States parties")),
         (Application.Status.REFERRED, _("Refer to the Bureau")),
     ]
-    applications = forms.ModelMultipleChoiceField(
+    applications = ModelIdsField(
         queryset=Application.objects.none(),
         error_messages={"required": _("Select at least one application.")},
     )
@@ -139,9 +140,51 @@ class CommentForm(forms.Form):
         return document
 
 
+class ApplicationChoiceField(ModelIdChoiceField):
+    """One application of a list the page shows, posted as its id in a hidden field: any other
+    value (another list's, text, a number out of range) is the field's ``invalid`` message."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *, invalid, **kwargs):
+        super().__init__(
+            queryset=Application.objects.none(),
+            error_messages={"required": invalid, "invalid_choice": invalid},
+            **kwargs,
+        )
+
+
 class ObjectionForm(forms.Form):
+    """A State's objection to one application of a circulated list (``applications``)."""
+
+    application = ApplicationChoiceField(invalid=_("Choose an organization of this list."))
     reason = forms.CharField(
         label=_("Reason for the objection"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, applications, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = applications
+
+
+class BureauDecisionForm(forms.Form):
+    """The Bureau's decision on one referred application (``applications``)."""
+
+    DECISIONS = [("approve", _("Approve")), ("reject", _("Reject"))]
+
+    application = ApplicationChoiceField(invalid=_("Choose an application referred to the Bureau."))
+    decision = forms.ChoiceField(
+        choices=DECISIONS,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose to approve or to reject."),
+            "invalid_choice": _("Choose to approve or to reject."),
+        },
+    )
+    reason = ReasonForm.base_fields["reason"]
+
+    def __init__(self, *args, applications, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = applications

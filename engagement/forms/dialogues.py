@@ -8,6 +8,7 @@ from engagement import deadlines
 from engagement.models import AgendaItem, Dialogue, PanelMember, WorkingGroupSession
 from engagement.services.dialogues import dialogue_dates_errors
 from engagement.uploads import validate_pdf
+from portal.validation import ModelBoundsMixin
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -19,7 +20,7 @@ class ViennaDateTimeInput(forms.DateTimeInput):
         super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
-class WorkingGroupSessionForm(forms.ModelForm):
+class WorkingGroupSessionForm(ModelBoundsMixin, forms.ModelForm):
     class Meta:
         model = WorkingGroupSession
         fields = ["working_group", "number", "starts_on", "ends_on", "venue", "report_adopted_on"]
@@ -45,7 +46,7 @@ OPTIONAL_DATES = [
 ]
 
 
-class DialogueForm(forms.ModelForm):
+class DialogueForm(ModelBoundsMixin, forms.ModelForm):
     """Dates are Vienna time. Deadlines left empty take the sourced defaults."""
 
     class Meta:

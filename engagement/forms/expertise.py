@@ -4,18 +4,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from instruments.models import Cluster, Instrument
+from portal.validation import ModelIdsField
 
 
 class ExpertiseFields(forms.Form):
     """Instruments and review clusters of expertise, as boxes to tick."""
 
-    expertise_instruments = forms.ModelMultipleChoiceField(
+    expertise_instruments = ModelIdsField(
         label=_("Instruments of expertise"),
         queryset=Instrument.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    expertise_clusters = forms.ModelMultipleChoiceField(
+    expertise_clusters = ModelIdsField(
         label=_("Review clusters of expertise"),
         queryset=Cluster.objects.all(),
         required=False,

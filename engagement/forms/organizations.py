@@ -7,9 +7,10 @@ from engagement.forms.expertise import ExpertiseFields
 from engagement.models import Organization
 from engagement.uploads import validate_logo
 from portal.files import ServedFileInput
+from portal.validation import ModelBoundsMixin
 
 
-class OrganizationForm(ExpertiseFields, forms.ModelForm):
+class OrganizationForm(ModelBoundsMixin, ExpertiseFields, forms.ModelForm):
     website = forms.URLField(
         label=_("Website"), required=False, assume_scheme="https", max_length=200
     )
@@ -76,8 +77,6 @@ class OrganizationForm(ExpertiseFields, forms.ModelForm):
         status, year = cleaned.get("ecosoc_status"), cleaned.get("ecosoc_year")
         if status == Organization.EcosocStatus.NONE and year:
             self.add_error("ecosoc_year", _("Leave the year empty when there is no status."))
-        if year and not 1946 <= year <= 2100:
-            self.add_error("ecosoc_year", _("Give the year as four digits, e.g. 2015."))
         return cleaned
 
 

@@ -1,5 +1,6 @@
 """Working-group sessions and the constructive dialogues that follow them."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -10,6 +11,11 @@ from engagement import deadlines
 from portal.deadlines import days_before
 from portal.files import ServedFileField, ServerFileName
 from portal.models import StatusChange, status_field
+from portal.validation import YearRangeValidator
+
+# Dialogues and sessions fall in years the portal can count deadlines back from (the Review
+# Mechanism dates from 2018); the cut-off is at most a year before the dialogue.
+DIALOGUE_YEARS = YearRangeValidator(2000, 2100)
 
 
 class WorkingGroupSession(models.Model):
@@ -22,10 +28,12 @@ class WorkingGroupSession(models.Model):
         verbose_name=_("working group"),
     )
     number = models.PositiveSmallIntegerField(_("session number"))
-    starts_on = models.DateField(_("first day"))
-    ends_on = models.DateField(_("last day"))
+    starts_on = models.DateField(_("first day"), validators=[DIALOGUE_YEARS])
+    ends_on = models.DateField(_("last day"), validators=[DIALOGUE_YEARS])
     venue = models.CharField(_("venue"), max_length=200, default="Vienna")
-    report_adopted_on = models.DateField(_("report adopted on"), null=True, blank=True)
+    report_adopted_on = models.DateField(
+        _("report adopted on"), null=True, blank=True, validators=[DIALOGUE_YEARS]
+    )
 
     class Meta:
         ordering = ["-starts_on"]
@@ -77,8 +85,8 @@ class Dialogue(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"))
+    starts_at = models.DateTimeField(_("starts at"), validators=[DIALOGUE_YEARS])
+    ends_at = models.DateTimeField(_("ends at"), validators=[DIALOGUE_YEARS])
     format = models.CharField(_("format"), max_length=10, choices=Format.choices)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     capacity_in_person = models.PositiveIntegerField(
@@ -87,13 +95,22 @@ class Dialogue(models.Model):
     capacity_online = models.PositiveIntegerField(
         _("places online"), null=True, blank=True, help_text=_("Empty: no limit.")
     )
-    applications_open_at = models.DateTimeField(_("applications open at"))
-    application_deadline = models.DateTimeField(_("application deadline"))
-    circulation_at = models.DateTimeField(_("list circulated to States parties by"))
-    objection_deadline = models.DateTimeField(_("objection window ends at"))
+    applications_open_at = models.DateTimeField(
+        _("applications open at"), validators=[DIALOGUE_YEARS]
+    )
+    application_deadline = models.DateTimeField(
+        _("application deadline"), validators=[DIALOGUE_YEARS]
+    )
+    circulation_at = models.DateTimeField(
+        _("list circulated to States parties by"), validators=[DIALOGUE_YEARS]
+    )
+    objection_deadline = models.DateTimeField(
+        _("objection window ends at"), validators=[DIALOGUE_YEARS]
+    )
     confirmation_days_before = models.PositiveSmallIntegerField(
         _("confirmation cut-off, days before the dialogue"),
         default=deadlines.CONFIRMATION_DAYS_BEFORE,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
     )
     confirmation_deadline = models.DateTimeField(
         _("confirmation cut-off"),
@@ -102,6 +119,7 @@ class Dialogue(models.Model):
     minimum_applications = models.PositiveSmallIntegerField(
         _("minimum number of applications to convene"),
         default=deadlines.MINIMUM_APPLICATIONS,
+        validators=[MaxValueValidator(10000)],
     )
     background_paper = ServedFileField(
         _("background paper (PDF)"), upload_to=ServerFileName("dialogues/papers", "pdf"), blank=True

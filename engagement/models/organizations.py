@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +14,8 @@ from django_countries.fields import CountryField
 from portal.files import ServedImageField, ServerFileName
 
 from .expertise import Expertise
+
+ECOSOC_YEAR_MESSAGE = _("Give the year as four digits, e.g. 2015.")
 
 
 def _nonce() -> str:
@@ -44,7 +47,14 @@ class Organization(Expertise):
         default=EcosocStatus.NONE,
     )
     ecosoc_year = models.PositiveSmallIntegerField(
-        _("year the status was granted"), null=True, blank=True
+        _("year the status was granted"),
+        null=True,
+        blank=True,
+        # ECOSOC first granted consultative status in 1946.
+        validators=[
+            MinValueValidator(1946, message=ECOSOC_YEAR_MESSAGE),
+            MaxValueValidator(2100, message=ECOSOC_YEAR_MESSAGE),
+        ],
     )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email address"), blank=True)

@@ -25,6 +25,7 @@ from engagement.services.notifications import (
 )
 from engagement.workflows import applications as workflow
 from engagement.workflows.applications import dialogues_accepting_applications
+from portal.validation import parse_id
 
 from .mixins import ActingOrganizationMixin
 
@@ -38,8 +39,8 @@ class ApplyView(ActingOrganizationMixin, TemplateView):
 
     def existing(self):
         """The application being edited (``?dialogue=``), if the organization has one."""
-        dialogue = self.request.GET.get("dialogue")
-        if not (dialogue and dialogue.isascii() and dialogue.isdigit()):
+        dialogue = parse_id(self.request.GET.get("dialogue"))
+        if dialogue is None:
             return None
         return (
             self.organization.applications.filter(dialogue_id=dialogue)
@@ -51,7 +52,7 @@ class ApplyView(ActingOrganizationMixin, TemplateView):
         source = application or self.organization
         initial = {
             **source.expertise_initial(),
-            "dialogues": [pk for pk in [self.request.GET.get("dialogue")] if pk],
+            "dialogues": [pk for pk in [parse_id(self.request.GET.get("dialogue"))] if pk],
             "statement": application.statement if application else source.expertise_text,
         }
         if application:

@@ -19,6 +19,7 @@ from engagement.permissions import can_view_organization, memberships
 from engagement.services.letters import letter_generate, letter_input
 from portal.files import file_response
 from portal.permissions import is_secretariat
+from portal.validation import parse_id
 from reviews.models import State
 from reviews.selectors import letter_review_values
 
@@ -60,9 +61,9 @@ class LetterBuilderView(ActingOrganizationMixin, TemplateView):
 
     def initial(self) -> dict:
         user, organization = self.request.user, self.organization
-        copy = self.request.GET.get("copy")
-        if copy and copy.isascii() and copy.isdigit():
-            source = _letter_for(user, int(copy)).input
+        copy = parse_id(self.request.GET.get("copy"))
+        if copy:
+            source = _letter_for(user, copy).input
             initial = {
                 key: value for key, value in source.items() if not key.startswith("organization_")
             }
@@ -175,9 +176,8 @@ class LetterContextView(View):
     where the portal knows nothing)."""
 
     def get(self, request):
-        state_id = request.GET.get("state", "")
-        digits = state_id.isascii() and state_id.isdigit()
-        state = State.objects.filter(pk=state_id).first() if digits else None
+        state_id = parse_id(request.GET.get("state"))
+        state = State.objects.filter(pk=state_id).first() if state_id else None
         language = request.GET.get("language", "en")
         if language not in dict(letters.LANGUAGES):
             language = "en"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from engagement.models import Organization
 from engagement.permissions import memberships
+from portal.validation import parse_id
 
 
 class ActingOrganizationMixin:
@@ -22,9 +23,10 @@ class ActingOrganizationMixin:
         if not own:
             messages.info(request, self.no_organization_message)
             return redirect("engagement:organization-list")
-        chosen = request.POST.get("organization") or request.GET.get("organization") or own[0]
-        if str(chosen) not in {str(pk) for pk in own}:
+        chosen = request.POST.get("organization") or request.GET.get("organization")
+        pk = parse_id(chosen) if chosen else own[0]
+        if pk not in own:
             raise Http404
-        self.organization = get_object_or_404(Organization, pk=chosen)
+        self.organization = get_object_or_404(Organization, pk=pk)
         self.organizations = Organization.objects.filter(pk__in=own)
         return super().dispatch(request, *args, **kwargs)

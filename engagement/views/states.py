@@ -7,8 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from engagement.forms.applications import ObjectionForm, ReasonForm
-from engagement.models import Application
+from engagement.forms.applications import BureauDecisionForm, ObjectionForm
 from engagement.selectors import applications as selectors
 from engagement.services import applications as services
 from portal import deadlines
@@ -49,34 +48,33 @@ class CirculatedListView(StateRepresentativeMixin, TemplateView):
                 dialogue, self.request.user, self.state
             ),
             window_open=deadlines.is_open(dialogue.objection_deadline, timezone.now()),
-            form=kwargs.pop("form", None) or ObjectionForm(),
+            form=kwargs.pop("form", None)
+            or ObjectionForm(applications=dialogue.applications.all()),
             **kwargs,
         )
 
     def post(self, request, pk):
         dialogue = self.get_dialogue()
-        application = get_object_or_404(
-            Application, pk=request.POST.get("application"), dialogue=dialogue
-        )
-        form = ObjectionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.objection_record(
-                    application.pk,
-                    state=self.state,
-                    by=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
-            except services.ApplicationError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("Your objection to %(org)s is recorded; the matter goes to the Bureau.")
-                    % {"org": application.organization},
-                )
-            return redirect("engagement:state-list", pk=dialogue.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+        form = ObjectionForm(request.POST, applications=dialogue.applications.all())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        application = form.cleaned_data["application"]
+        try:
+            services.objection_record(
+                application.pk,
+                state=self.state,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except services.ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Your objection to %(org)s is recorded; the matter goes to the Bureau.")
+                % {"org": application.organization},
+            )
+        return redirect("engagement:state-list", pk=dialogue.pk)
 
 
 class BureauReferralsView(TemplateView):
@@ -95,28 +93,28 @@ class BureauReferralsView(TemplateView):
         return super().get_context_data(
             applications=selectors.referrals(),
             can_decide=self.can_decide,
-            form=kwargs.pop("form", None) or ReasonForm(),
+            form=kwargs.pop("form", None) or BureauDecisionForm(applications=selectors.referrals()),
             **kwargs,
         )
 
     def post(self, request):
         if not self.can_decide:
             raise Http404
-        application = get_object_or_404(Application, pk=request.POST.get("application"))
-        form = ReasonForm(request.POST)
-        approve = request.POST.get("decision") == "approve"
-        if form.is_valid():
-            try:
-                services.bureau_decide(
-                    application.pk,
-                    approve=approve,
-                    by=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
-            except services.ApplicationError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(
-                    request, _("Decision recorded for %(org)s.") % {"org": application.organization}
-                )
+        form = BureauDecisionForm(request.POST, applications=selectors.referrals())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        application = form.cleaned_data["application"]
+        try:
+            services.bureau_decide(
+                application.pk,
+                approve=form.cleaned_data["decision"] == "approve",
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except services.ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Decision recorded for %(org)s.") % {"org": application.organization}
+            )
         return redirect("engagement:bureau-referrals")
