@@ -5,6 +5,8 @@
   (text, signs, decimals, other scripts' digits, numbers past 64 bits).
 - ``YearRangeValidator``: dates the portal computes deadlines from stay in years it can count
   days back and forth from (``date.min`` is year 1).
+- ``formset_limit``: a formset builds at most the rows it may hold, whatever its
+  ``TOTAL_FORMS`` says.
 - ``ModelBoundsMixin``: a model form checks its number and date fields against their model
   fields' validators (and the database's integer range) before ``clean()`` computes with them,
   so the admin, the forms and the browser (``min``/``max``) agree on one set of bounds.
@@ -104,6 +106,13 @@ class YearRangeValidator:
             other.first,
             other.last,
         )
+
+
+def formset_limit(most: int) -> dict:
+    """Arguments of Django's formset factories: at most ``most`` rows, however many a client
+    says it sent (Django's own cap is a thousand more than ``max_num``, each row validated
+    and shown again)."""
+    return {"max_num": most, "absolute_max": most, "validate_max": True}
 
 
 BOUNDED_FORM_FIELDS = (forms.IntegerField, forms.DateField, forms.DateTimeField)

@@ -1,11 +1,17 @@
 from django.contrib import admin
 
+from portal.validation import formset_limit
+
 from .models import PartyList, State, TreatyParticipation, WorkingGroup
 
 
 class TreatyParticipationInline(admin.TabularInline):
     model = TreatyParticipation
     extra = 0
+    max_num = 20  # four instruments: a larger row count posted is refused, not built
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, **{**formset_limit(self.max_num), **kwargs})
 
 
 @admin.register(State)

@@ -79,21 +79,21 @@ class Scene:
             raise AttributeError(name) from None
 
 
-def named_urls(resolver=None, namespace=None) -> list[tuple[str, str]]:
-    """Every named URL as (``namespace:name``, route), walking the URL configuration."""
+def named_urls(resolver=None, namespace=None, *, with_views=False) -> list[tuple]:
+    """Every named URL as (``namespace:name``, route), or (name, route, view), walking the
+    URL configuration."""
     found = []
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
-            inner = entry.namespace and (
-                f"{namespace}:{entry.namespace}" if namespace else entry.namespace
-            )
-            for name, route in named_urls(entry, inner or namespace):
-                found.append((name, f"{entry.pattern}{route}"))
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            for name, route, view in named_urls(entry, inner, with_views=True):
+                found.append((name, f"{entry.pattern}{route}", view))
         elif isinstance(entry, URLPattern) and entry.name:
-            found.append(
-                (f"{namespace}:{entry.name}" if namespace else entry.name, str(entry.pattern))
-            )
-    return found
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            found.append((name, str(entry.pattern), entry.callback))
+    return found if with_views else [(name, route) for name, route, _view in found]
 
 
 def _session_for(user, *, second_factor: bool = False) -> str:

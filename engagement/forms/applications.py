@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from engagement.forms.expertise import ExpertiseFields
 from engagement.models import Application, Representative
 from engagement.uploads import validate_pdf
-from portal.validation import ModelIdChoiceField, ModelIdsField
+from portal.validation import ModelIdChoiceField, ModelIdsField, formset_limit
 
 
 class ApplicationForm(ExpertiseFields, forms.Form):
@@ -93,7 +93,7 @@ class RepresentativeForm(forms.ModelForm):
 
 
 RepresentativeFormSet = formset_factory(
-    RepresentativeForm, extra=2, min_num=1, validate_min=True, max_num=10
+    RepresentativeForm, extra=2, min_num=1, validate_min=True, **formset_limit(10)
 )
 
 

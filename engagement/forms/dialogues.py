@@ -8,7 +8,7 @@ from engagement import deadlines
 from engagement.models import AgendaItem, Dialogue, PanelMember, WorkingGroupSession
 from engagement.services.dialogues import dialogue_dates_errors
 from engagement.uploads import validate_pdf
-from portal.validation import ModelBoundsMixin
+from portal.validation import ModelBoundsMixin, formset_limit
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -147,6 +147,7 @@ AgendaFormSet = inlineformset_factory(
     fields=["position", "starts_at", "title", "description"],
     extra=2,
     can_delete=True,
+    **formset_limit(50),
     widgets={
         "starts_at": forms.TimeInput(attrs={"type": "time"}),
         "description": forms.Textarea(attrs={"rows": 2}),
@@ -158,6 +159,7 @@ PanelFormSet = inlineformset_factory(
     fields=["position", "name", "function", "affiliation"],
     extra=2,
     can_delete=True,
+    **formset_limit(50),
 )
 
 

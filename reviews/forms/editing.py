@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.deadlines import vienna_date
+from portal.validation import formset_limit
 
 from ..models import (
     PreparatoryPhase,
@@ -63,7 +64,12 @@ class ReviewGroupBaseFormSet(RowsFormSetMixin, BaseModelFormSet):
 
 
 ReviewGroupFormSet = modelformset_factory(
-    ReviewGroup, form=ReviewGroupForm, formset=ReviewGroupBaseFormSet, extra=0, edit_only=True
+    ReviewGroup,
+    form=ReviewGroupForm,
+    formset=ReviewGroupBaseFormSet,
+    extra=0,
+    edit_only=True,
+    **formset_limit(20),
 )
 
 
@@ -141,6 +147,7 @@ ParticipationFormSet = inlineformset_factory(
     formset=UniqueTreatyFormSet,
     extra=1,
     can_delete=True,
+    **formset_limit(20),
 )
 
 
@@ -202,6 +209,7 @@ ReviewerAssignmentFormSet = inlineformset_factory(
     formset=ReviewerFormSet,
     extra=2,
     can_delete=True,
+    **formset_limit(20),
 )
 
 
@@ -229,7 +237,7 @@ class StepForm(ReviewDatesMixin, forms.Form):
         return done_on
 
 
-StepFormSet = forms.formset_factory(StepForm, extra=0)
+StepFormSet = forms.formset_factory(StepForm, extra=0, **formset_limit(100))
 
 
 class ContactsPublicForm(forms.ModelForm):
@@ -266,5 +274,11 @@ class ContactFormSet(RowsFormSetMixin, BaseInlineFormSet):
 
 
 ContactFormSet = inlineformset_factory(
-    State, ReviewContact, form=ContactForm, formset=ContactFormSet, extra=1, can_delete=True
+    State,
+    ReviewContact,
+    form=ContactForm,
+    formset=ContactFormSet,
+    extra=1,
+    can_delete=True,
+    **formset_limit(100),
 )

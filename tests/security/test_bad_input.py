@@ -274,3 +274,18 @@ def test_a_dialogue_in_the_form_s_range_is_created(client, people):
     response = client.post(reverse("engagement:staff-dialogue-create"), _dialogue_data(session.pk))
     assert response.status_code == 302, response.context["form"].errors
     assert Dialogue.objects.get().confirmation_days_before == 15
+
+
+@pytest.mark.parametrize("count", ["99999999", "11", "-1", "abc"])
+def test_a_formset_builds_no_more_rows_than_it_may_hold(client, people, organization_a, count):
+    """Django builds up to a thousand rows past ``max_num`` if a client says it sent them."""
+    dialogue = DialogueFactory()
+    client.force_login(people["admin_a"])
+    data = _application_data(organization_a.pk, [dialogue.pk], **{"people-TOTAL_FORMS": count})
+    response = client.post(reverse("engagement:apply"), data)
+    assert response.status_code == 200
+    people_forms = response.context["people"]
+    assert len(people_forms.forms) <= 10
+    assert people_forms.non_form_errors() or people_forms.management_form.errors
+    assert "We run shelters for survivors." in response.content.decode()
+    assert not Application.objects.exists()
