@@ -187,7 +187,11 @@ def test_a_nomination_letter_downloads_for_the_secretariat_and_its_organization_
     assert download.value.suggested_filename == expected_name
     assert Path(download.value.path()).read_bytes() == pdf_bytes()
 
-    outsider = page_for(other)
-    response = outsider.goto(live_server.url + url)
-    assert response.status == 404
-    expect(outsider.get_by_role("heading", name="Page not found")).to_be_visible()
+    # Another organization's member, and an account in no organization: neither the file nor
+    # the application's page exists for them.
+    for user in (other, UserFactory(email="alone@example.org")):
+        outsider = page_for(user)
+        for address in (url, application.get_absolute_url()):
+            response = outsider.goto(live_server.url + address)
+            assert response.status == 404
+            expect(outsider.get_by_role("heading", name="Page not found")).to_be_visible()
