@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",  # first: on every response, redirects too
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 on every page
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.page_cache.PublicPageCacheMiddleware",  # after who asks, in which language
     "portal.request_limits.RequestBodyLimitMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.MultiFactorRequiredMiddleware",
@@ -117,6 +119,26 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous visitors' public pages, kept whole per address and language (portal/page_cache.py);
+# every write retires them, and none lives longer than this (what changes with the clock).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+PUBLIC_PAGE_CACHE_VIEWS = [
+    "home",
+    "engagement:dialogue-list",
+    "engagement:dialogue-detail",
+    "engagement:pledge-list",
+    "engagement:pledge-state",
+    "reviews:overview",
+    "reviews:state-list",
+    "reviews:state-detail",
+    "reviews:compilation",
+    "reviews:history",
+    "instruments:list",
+    "instruments:detail",
+    "instruments:article-detail",
+    "instruments:cluster-matrix",
+    "instruments:cluster-detail",
+]
 # Sessions in the database, never in Redis alone: an outage of Redis signs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
