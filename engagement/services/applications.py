@@ -21,7 +21,7 @@ from engagement.workflows.applications import (
     application_locked,
     dialogue_accepts_applications,
 )
-from portal.files import file_replace
+from portal.files import atomic_with_files, file_replace
 from portal.permissions import represents_state
 
 S = Application.Status
@@ -52,7 +52,7 @@ def _apply_fields(application: Application, fields: dict, representatives: list[
     )
 
 
-@transaction.atomic
+@atomic_with_files()
 def applications_save(
     *,
     organization,
@@ -65,7 +65,9 @@ def applications_save(
 ) -> list[Application]:
     """Create or update the organization's application to each dialogue (one each), as a
     draft or submitted. An application already submitted is not duplicated: submitting the
-    same form twice (a double click) leaves one application."""
+    same form twice (a double click) leaves one application. One transaction: if it fails
+    midway (the database connection lost), nothing is written and an uploaded nomination letter
+    is removed from storage again."""
     now = now or timezone.now()
     saved = []
     for dialogue in dialogues:

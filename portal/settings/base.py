@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "portal.middleware.MultiFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",  # last: sees the view's exceptions first
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -2,8 +2,8 @@
 own, for the concurrency test: ``SqlitePortal`` migrates a fresh file, fills it (``seed``),
 serves it with two worker processes of four threads each, and reads the outcome (``outcome``).
 
-``seed`` and ``outcome`` run in a child process under the portal's settings with
-``DATABASE_URL`` naming the SQLite file; they print JSON.
+``seed`` and ``outcome`` run in a child process (Django set up first) under the portal's
+settings with ``DATABASE_URL`` naming the SQLite file; they print JSON.
 """
 
 import json
@@ -18,6 +18,27 @@ import urllib.request
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+
+from engagement.models import (
+    Application,
+    ApplicationStatusChange,
+    Dialogue,
+    Membership,
+    Organization,
+    Representative,
+)
+from instruments.models import Cluster
+from portal.models import OutboundEmail, Role
+from tests.factories import (
+    ApplicationFactory,
+    DialogueFactory,
+    OrganizationFactory,
+    UserFactory,
+    grant_role,
+)
 
 CSRF = "c" * 32  # a CSRF secret of our choosing, sent as the cookie and as the form field
 SETTINGS = "portal.settings.test"  # the suite's (eager tasks, emails kept in the outbox)
@@ -157,8 +178,6 @@ ORGANIZATION_FORM = {
 
 
 def _session(user) -> str:
-    from django.test import Client  # noqa: PLC0415 - only once Django is set up
-
     client = Client()
     client.force_login(user)
     return client.cookies["sessionid"].value
@@ -168,17 +187,6 @@ def seed(applicants: int, waiting: int) -> dict:
     """An organization with two admins; ``applicants`` organizations with an admin each and a
     complete profile; a dialogue taking applications; a closed dialogue with ``waiting``
     submitted applications; two secretariat officers. Returns ids and session keys."""
-    from engagement.models import Dialogue, Membership  # noqa: PLC0415 - Django set up first
-    from instruments.models import Cluster  # noqa: PLC0415
-    from portal.models import Role  # noqa: PLC0415
-    from tests.factories import (  # noqa: PLC0415
-        ApplicationFactory,
-        DialogueFactory,
-        OrganizationFactory,
-        UserFactory,
-        grant_role,
-    )
-
     organization = OrganizationFactory(name="Riverside Legal Aid")
     editors = UserFactory.create_batch(2)
     for editor in editors:
@@ -205,17 +213,6 @@ def seed(applicants: int, waiting: int) -> dict:
 
 
 def outcome(organization_id: int, open_dialogue_id: int, closed_dialogue_id: int) -> dict:
-    from django.db import connection  # noqa: PLC0415 - Django set up first
-    from django.db.models import Count  # noqa: PLC0415
-
-    from engagement.models import (  # noqa: PLC0415
-        Application,
-        ApplicationStatusChange,
-        Organization,
-        Representative,
-    )
-    from portal.models import OutboundEmail  # noqa: PLC0415
-
     applied = Application.objects.filter(dialogue_id=open_dialogue_id)
     closed = Application.objects.filter(dialogue_id=closed_dialogue_id)
     with connection.cursor() as cursor:
