@@ -1,26 +1,35 @@
 """The database connection cut in the middle of a submission (PostgreSQL ends the request's own
 backend, as on a failover or a restart): nothing half-written remains, no stored file is left
 without its row, the applicant sees a page saying that nothing was saved (not a stack trace),
-and sending the form again works."""
+and sending the form again works. On any database, a write that fails after storing a file
+removes that file."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test import Client
 from django.urls import reverse
 
-from engagement.models import Application, ApplicationStatusChange, Representative
+from engagement.models import (
+    Application,
+    ApplicationStatusChange,
+    Organization,
+    PledgeSignature,
+    Representative,
+)
+from engagement.services.organizations import organization_update
+from engagement.services.pledges import pledge_signature_record
 from portal.models import OutboundEmail
+from reviews.models import State
 from tests.factories import ApplicationFactory, DialogueFactory
 
-from .samples import pdf_bytes
+from .samples import pdf_bytes, png
 
-pytestmark = pytest.mark.django_db(transaction=True)
 S = Application.Status
 
 
-@pytest.fixture(autouse=True)
-def postgresql():
+@pytest.fixture
+def postgresql(transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("pg_terminate_backend is PostgreSQL's: SQLite has no server connection")
 
@@ -92,7 +101,7 @@ def _stored_files(media_root) -> list[str]:
 @pytest.mark.parametrize("cut", list(CUTS))
 @pytest.mark.parametrize("before", ["nothing", "a draft"])
 def test_a_submission_cut_midway_leaves_nothing_half_written(
-    people, organization_a, media_root, monkeypatch, cut, before
+    postgresql, people, organization_a, media_root, monkeypatch, cut, before
 ):
     dialogue = DialogueFactory()
     if before == "a draft":
@@ -135,3 +144,50 @@ def test_a_submission_cut_midway_leaves_nothing_half_written(
     assert (application.status, application.statement) == (S.SUBMITTED, "New text")
     assert ApplicationStatusChange.objects.filter(application=application).count() == 1
     assert _stored_files(media_root) == [application.nomination_letter.name]
+
+
+class Refused(Exception):
+    """A failure after the row (and its file) were saved, before the commit."""
+
+
+def _save_then_fail(model, monkeypatch):
+    save = model.save
+
+    def failing(self, *args, **kwargs):
+        save(self, *args, **kwargs)
+        raise Refused
+
+    monkeypatch.setattr(model, "save", failing)
+
+
+@pytest.mark.django_db
+def test_an_organization_write_that_fails_after_storing_its_logo_removes_the_new_logo(
+    organization_a, media_root, monkeypatch
+):
+    organization_update(organization_a.pk, by=None, logo=SimpleUploadedFile("a.png", png()))
+    organization_a.refresh_from_db()
+    kept = _stored_files(media_root)
+    assert kept == [organization_a.logo.name]
+    _save_then_fail(Organization, monkeypatch)
+    with pytest.raises(Refused):
+        organization_update(
+            organization_a.pk, by=None, logo=SimpleUploadedFile("b.png", png(colour="teal"))
+        )
+    assert _stored_files(media_root) == kept
+
+
+@pytest.mark.django_db
+def test_a_pledge_signature_whose_row_is_refused_after_its_document_is_stored_leaves_no_file(
+    media_root,
+):
+    """The document is stored as the row is saved, before its INSERT, which fails here (no
+    date of signature): the document is removed again."""
+    with pytest.raises(IntegrityError):
+        pledge_signature_record(
+            state=State.objects.get(code="KEN"),
+            by=None,
+            signed_on=None,
+            source_document=SimpleUploadedFile("note.pdf", pdf_bytes()),
+        )
+    assert not PledgeSignature.objects.exists()
+    assert (_stored_files(media_root) if media_root.exists() else []) == []
