@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "portal.middleware.MultiFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",  # last: sees the view's exceptions first
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -100,8 +101,23 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite: wait for a busy writer instead of failing at once (web + timer sweep).
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The embedded database takes a small secretariat's concurrency (web threads or processes
+    # and the timer sweep). WAL: readers never wait for the writer. IMMEDIATE: a transaction
+    # takes the write lock when it begins, so one that has read cannot fail with "database is
+    # locked" when it comes to write (SQLite refuses to upgrade a read to a write while another
+    # writer is active); it waits its turn, up to SQLITE_BUSY_TIMEOUT seconds, instead.
+    # synchronous=NORMAL is durable in WAL mode but for the last commits on a power cut.
+    busy_seconds = env.int("SQLITE_BUSY_TIMEOUT", default=20)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": busy_seconds,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                f"PRAGMA busy_timeout={busy_seconds * 1000};"
+            ),
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
