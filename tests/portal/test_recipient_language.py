@@ -171,6 +171,13 @@ def test_an_organization_address_without_an_account_is_written_to_in_english():
     }
 
 
+def test_a_message_without_a_language_goes_in_the_language_of_the_address(languages_rendered):
+    UserFactory(email="olga@example.org", language="ru")
+    outbox.email_queue(to="Olga@example.org", template="emails/test/notice", context={"name": "O"})
+    outbox.email_queue(to="x@example.org", template="emails/test/notice", context={"name": "X"})
+    assert [language for _template, language in languages_rendered] == 3 * ["ru"] + 3 * ["en"]
+
+
 def test_the_language_of_an_address_is_its_account_s(django_assert_num_queries):
     UserFactory(email="Olga@Example.org", language="ru")
     with django_assert_num_queries(1):
