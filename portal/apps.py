@@ -11,6 +11,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal.page_cache import connect_invalidation  # noqa: PLC0415 - models import once apps are loaded
+
+        connect_invalidation()
         # ``<id:pk>`` in every app's URLs: no match (a 404) for a number no primary key holds.
         register_converter(IdConverter, "id")
 

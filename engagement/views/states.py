@@ -103,10 +103,9 @@ class BureauReferralsView(TemplateView):
         form = BureauDecisionForm(request.POST, applications=selectors.referrals())
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        application = form.cleaned_data["application"]
         try:
-            services.bureau_decide(
-                application.pk,
+            decided = services.bureau_decide(
+                form.cleaned_data["application"].pk,
                 approve=form.cleaned_data["decision"] == "approve",
                 by=request.user,
                 reason=form.cleaned_data["reason"],
@@ -114,7 +113,14 @@ class BureauReferralsView(TemplateView):
         except services.ApplicationError as error:
             messages.error(request, str(error))
         else:
-            messages.success(
-                request, _("Decision recorded for %(org)s.") % {"org": application.organization}
-            )
+            messages.success(request, _decided_message(decided))
         return redirect("engagement:bureau-referrals")
+
+
+def _decided_message(application) -> str:
+    if application.reserve_position is not None:
+        return _("Decision recorded for %(org)s: approved on the reserve list, position %(n)s.") % {
+            "org": application.organization,
+            "n": application.reserve_position,
+        }
+    return _("Decision recorded for %(org)s.") % {"org": application.organization}

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("engagement", "0010_change_log_base"),
+        ("engagement", "0011_letter_language_six"),
     ]
 
     operations = [
