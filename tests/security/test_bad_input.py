@@ -7,8 +7,10 @@ organization form and the secretariat's queue; a dialogue in year 1; a confirmat
 """
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from engagement.forms.dialogues import DialogueForm
 from engagement.models import Application, Dialogue, Objection, Organization
 from tests.factories import ApplicationFactory, DialogueFactory, WorkingGroupSessionFactory
 
@@ -184,8 +186,6 @@ def test_the_organization_form_refuses_bad_numbers_on_the_page(
 
 
 def test_the_ecosoc_year_has_the_same_bounds_in_the_model_as_in_the_form(organization_a):
-    from django.core.exceptions import ValidationError  # noqa: PLC0415 - only this test
-
     organization_a.ecosoc_status = "special"
     organization_a.ecosoc_year = 2101
     with pytest.raises(ValidationError) as error:
@@ -289,3 +289,9 @@ def test_a_formset_builds_no_more_rows_than_it_may_hold(client, people, organiza
     assert people_forms.non_form_errors() or people_forms.management_form.errors
     assert "We run shelters for survivors." in response.content.decode()
     assert not Application.objects.exists()
+
+
+def test_the_browser_is_given_the_bounds_the_model_checks():
+    attrs = DialogueForm()["confirmation_days_before"].field.widget.attrs
+    assert (attrs["min"], attrs["max"]) == (1, 365)
+    assert 'max="365"' in str(DialogueForm()["confirmation_days_before"])
