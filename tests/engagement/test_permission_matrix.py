@@ -178,6 +178,8 @@ EXPECTED |= {
     for model in admin.site._registry
     for page in ("changelist", "add", "change", "delete", "history")
 }
+# An account's second factors are never added by hand (portal/admin.py).
+EXPECTED["admin:mfa_authenticator_add"] = roles(LOGIN, superuser=403)
 
 URLS = named_urls()
 

@@ -7,11 +7,14 @@ organization form and the secretariat's queue; a dialogue in year 1; a confirmat
 """
 
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from engagement.forms.dialogues import DialogueForm
 from engagement.models import Application, Dialogue, Objection, Organization
+from portal.models import User
 from tests.factories import ApplicationFactory, DialogueFactory, WorkingGroupSessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -295,3 +298,25 @@ def test_the_browser_is_given_the_bounds_the_model_checks():
     attrs = DialogueForm()["confirmation_days_before"].field.widget.attrs
     assert (attrs["min"], attrs["max"]) == (1, 365)
     assert 'max="365"' in str(DialogueForm()["confirmation_days_before"])
+
+
+def test_the_admin_shows_an_authenticator_without_its_secret_and_never_edits_it(client):
+    """Posting the type "webauthn" over a TOTP secret was a 500 (found by the random posts),
+    and the change form showed the secret."""
+    root = User.objects.create_superuser(email="root@example.org", password="x" * 20)
+    TOTP.activate(root, "QZCHED5THWRPJS5BFQ3LCQNPAAVFXQUM")
+    authenticator = Authenticator.objects.get(user=root)
+    client.force_login(root)
+    session = client.session
+    session["account_authentication_methods_user"] = str(root.pk)
+    session["account_authentication_methods"] = [{"method": "mfa", "type": "totp", "at": 0}]
+    session.save()
+    url = f"/admin/mfa/authenticator/{authenticator.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "QZCHED5THWRPJS5BFQ3LCQNPAAVFXQUM" not in page.content.decode()
+    response = client.post(url, {"user": root.pk, "type": "webauthn", "data": "{}"})
+    assert response.status_code == 403
+    authenticator.refresh_from_db()
+    assert authenticator.type == "totp"
+    assert client.get("/admin/mfa/authenticator/add/").status_code == 403
