@@ -12,11 +12,14 @@ from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from portal.validation import ModelIdsField
 
 
 def passed_second_factor(request) -> bool:
@@ -26,6 +29,15 @@ def passed_second_factor(request) -> bool:
 
 
 class PortalAdminSite(admin.AdminSite):
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every model's admin picks many-to-many values by id (``ModelIdsField``): a number
+        past 64 bits is a form error, not a 500 from SQLite."""
+        super().register(model_or_iterable, admin_class, **options)
+        for model_admin in self._registry.values():
+            model_admin.formfield_overrides.setdefault(
+                models.ManyToManyField, {"form_class": ModelIdsField}
+            )
+
     def has_permission(self, request) -> bool:
         return (
             super().has_permission(request)
