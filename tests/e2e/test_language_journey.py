@@ -2,6 +2,7 @@
 and stays on the same dialogue throughout. Screenshots at 1280 and 360 px go to
 /tmp/i18n-shots/ for a person to look at."""
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from playwright.sync_api import Page, expect
 from tests.factories import DialogueFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]
-SHOTS = Path("/tmp/i18n-shots")
+SHOTS = Path(tempfile.gettempdir()) / "i18n-shots"
 WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 
