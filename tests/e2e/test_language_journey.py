@@ -34,9 +34,7 @@ def screenshots(page: Page, language: str):
     page.reload()
 
 
-def test_switching_to_arabic_mirrors_the_dialogue_page_and_keeps_its_place(
-    live_server, page: Page
-):
+def test_switching_to_arabic_mirrors_the_dialogue_page_and_keeps_its_place(live_server, page: Page):
     dialogue = DialogueFactory(title="Constructive dialogue on firearms")
     path = dialogue.get_absolute_url()
     page.set_viewport_size(WIDE)
