@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -20,9 +21,14 @@ class PersonalFeedView(View):
         if user is None:
             raise Http404
         base = request.build_absolute_uri("/").rstrip("/")
-        events = ical_selectors.personal_events(user, base)
-        body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
-        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        # Calendar apps send no language: the feed is in the one the user chose, if any.
+        language = user.language or translation.get_language()
+        with translation.override(language):
+            events = ical_selectors.personal_events(user, base)
+            body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Language"] = language
+        return response
 
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)
