@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from engagement.selectors import calendar as ical_selectors
 from portal import ical
 from portal.models import User, new_calendar_token
+from portal.recipients import in_language_of
 
 
 class PersonalFeedView(View):
@@ -21,11 +22,10 @@ class PersonalFeedView(View):
         if user is None:
             raise Http404
         base = request.build_absolute_uri("/").rstrip("/")
-        # Calendar apps send no language: the feed is in the one the user chose, if any.
-        language = user.language or translation.get_language()
-        with translation.override(language):
+        with in_language_of(user):  # the feed owner's language, whoever fetches it
             events = ical_selectors.personal_events(user, base)
             body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
+            language = translation.get_language()
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Language"] = language
         return response
