@@ -65,10 +65,20 @@ def test_preview_is_the_letter_html_and_tolerates_blanks(client, people, organiz
         reverse("engagement:letter-preview"), _data(organization, issues="", language="es")
     )
     html = response.content.decode()
-    assert "El Gobierno de Kenya será objeto próximamente de examen" in html
+    # What the letter names and users type is isolated from the text around it (U+2068/9).
+    assert "\u2068El Gobierno de Kenya\u2069 será objeto próximamente de examen" in html
     assert "______" in html
     bad = client.post(reverse("engagement:letter-preview"), _data(organization, state=""))
     assert "Preview waits for" in bad.content.decode()
+
+
+@pytest.mark.parametrize(("chosen", "expected"), [("ru", "ru"), ("zh-hans", "zh-hans"), ("", "en")])
+def test_a_new_letter_starts_in_the_user_s_language(client, people, organization, chosen, expected):
+    people["member"].language = chosen
+    people["member"].save(update_fields=["language"])
+    client.force_login(people["member"])
+    form = client.get(reverse("engagement:letter-builder") + "?state=KEN").context["form"]
+    assert form.initial["language"] == expected
 
 
 def test_a_new_letter_from_a_copy_is_prefilled_with_the_old_input(
