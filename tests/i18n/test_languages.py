@@ -2,6 +2,7 @@
 account's language winning over the browser's header."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -146,3 +147,10 @@ def test_two_factor_set_up_stays_reachable_under_a_language_prefix(client):
     final = client.get(response["Location"], follow=True)
     assert final.status_code == 200
     assert final.redirect_chain[-1][0].startswith("/fr/accounts/reauthenticate/")
+
+
+def test_a_cross_site_post_cannot_change_an_accounts_language(client):
+    """The switcher carries no CSRF token; the session cookie (SameSite=Lax) does not travel
+    with another site's POST, so only the language cookie could change."""
+    assert settings.SESSION_COOKIE_SAMESITE in ("Lax", "Strict")
+    assert "csrfmiddlewaretoken" not in client.get("/history/").content.decode()
