@@ -22,6 +22,8 @@ from reviews.state_names import UnknownStateName, state_names
 
 from .texts import FOCAL_POINT, PLEDGE, TEXTS
 
+__all__ = ["FOCAL_POINT", "PLEDGE", "TEXTS"]
+
 KINDS = [
     (PLEDGE, _("Engagement and transparency pledge")),
     (FOCAL_POINT, _("Letter to a State party's focal point")),
