@@ -69,6 +69,19 @@ OWN_TRANSLATION = {
     "es": "que citamos aquí en nuestra traducción no oficial",
 }
 QUOTATION_MARKS = "«»“”„‘’\"'"
+# The glossary's terms (locale/GLOSSARY.md rows 2, 4, 8, 10, 21) as the focal-point letter uses
+# them (a Russian noun may be declined, so its stem).
+GLOSSARY_TERMS = {
+    "ar": ["مؤتمر الأطراف", "آلية الاستعراض", "جهة الوصل", "الدولة الطرف المستعرضة",
+           "قائمة التقييم الذاتي"],
+    "zh-hans": ["缔约方会议", "审议机制", "联络人", "被审议缔约国", "自评调查表"],
+    "fr": ["Conférence des Parties", "Mécanisme d'examen", "point de contact",
+           "État partie examiné", "questionnaire d'auto-évaluation"],
+    "ru": ["Конференции участников", "Механизма обзора", "координатор",
+           "в отношении которого проводится обзор", "вопросник для самооценки"],
+    "es": ["Conferencia de las Partes", "Mecanismo de Examen", "coordinador",
+           "Estado parte examinado", "cuestionario de autoevaluación"],
+}  # fmt: skip
 
 
 def letter_input(kind: str, language: str, code: str) -> dict:
@@ -209,6 +222,13 @@ def test_paragraph_23_is_marked_as_the_letter_s_translation_not_quoted(rendered,
     assert not set(paragraph) & set(QUOTATION_MARKS.replace("'", "")), paragraph
 
 
+@pytest.mark.parametrize("language", sorted(GLOSSARY_TERMS))
+def test_the_letters_use_the_glossary_s_terms(rendered, language):
+    text = rendered[language, letters.FOCAL_POINT, "NLD"][0]
+    missing = [t for t in GLOSSARY_TERMS[language] if flat(t, language) not in text]
+    assert missing == []
+
+
 def test_the_english_letter_quotes_paragraph_23_as_the_guide_does(rendered):
     assert (
         "explains that 'The State party under review is encouraged"
@@ -227,11 +247,13 @@ def test_an_arabic_letter_runs_right_to_left_and_others_left_to_right():
         assert f'<article class="letter" lang="{language}" dir="{direction}">' in html
 
 
-def test_what_users_type_keeps_its_own_direction_inside_an_arabic_letter():
+def test_what_users_type_keeps_its_own_direction_inside_an_arabic_letter(rendered):
     letter = letter_input(letters.FOCAL_POINT, "ar", "KEN")
     html = letters.letter_html(letter | {"issues": "<b>trafficking</b> in persons"})
-    assert "\u2068&lt;b&gt;trafficking&lt;/b&gt; in persons\u2069" in html
-    assert "<p>\u20681 Main Street\u2069</p>" in html
+    assert "<bdi>&lt;b&gt;trafficking&lt;/b&gt; in persons</bdi>" in html
+    assert "<p><bdi>1 Main Street</bdi></p>" in html
+    # In the PDF the address reads as typed, not "Main Street 1" (digits run right to left).
+    assert " 1 Main Street " in rendered["ar", letters.FOCAL_POINT, "KEN"][0]
 
 
 @pytest.mark.parametrize(
