@@ -76,8 +76,10 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-# Account pages (where MFA is set up, and logout), static files and /health/ stay reachable.
-OPEN_PREFIXES = ("/accounts/", "/static/", "/health/")
+# Account pages (where MFA is set up, and logout), static files, /health/, the language switcher
+# and the JavaScript catalogue stay reachable. (The catalogue must: every page loads it, and
+# redirecting it would load the set-up page again behind the reader's back, with a new secret.)
+OPEN_PREFIXES = ("/accounts/", "/static/", "/health/", "/i18n/", "/jsi18n/")
 
 
 class MultiFactorRequiredMiddleware:
@@ -105,6 +107,40 @@ class MultiFactorRequiredMiddleware:
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """The database lost midway through a request (connection cut by a restart or failover,
+    SQLite busy past its timeout): the transaction was rolled back, so the page says that
+    nothing was saved and to send the form again (HTTP 503, Retry-After), instead of the
+    generic error page. The error is logged in full."""
+
+    RETRY_AFTER_SECONDS = 10
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error(
+            "Database unavailable during %s %s",
+            request.method,
+            request.path,
+            exc_info=exception,
+        )
+        # Rendered without the request: its context (session, roles) would need the database.
+        body = render_to_string(
+            "503.html",
+            {"PORTAL_SHORT_NAME": settings.PORTAL_SHORT_NAME, "method": request.method},
+        )
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 # Addresses that answer data, not a page: they keep their unprefixed address for every reader.
@@ -148,37 +184,3 @@ class UserLanguageMiddleware:
         current = request.get_full_path()
         translated = translate_url(current, language)
         return translated if translated != current else None
-
-
-class DatabaseUnavailableMiddleware:
-    """The database lost midway through a request (connection cut by a restart or failover,
-    SQLite busy past its timeout): the transaction was rolled back, so the page says that
-    nothing was saved and to send the form again (HTTP 503, Retry-After), instead of the
-    generic error page. The error is logged in full."""
-
-    RETRY_AFTER_SECONDS = 10
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
-            return None
-        logger.error(
-            "Database unavailable during %s %s",
-            request.method,
-            request.path,
-            exc_info=exception,
-        )
-        # Rendered without the request: its context (session, roles) would need the database.
-        body = render_to_string(
-            "503.html",
-            {"PORTAL_SHORT_NAME": settings.PORTAL_SHORT_NAME, "method": request.method},
-        )
-        response = HttpResponse(body, status=503)
-        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
