@@ -171,6 +171,13 @@ def test_an_organization_address_without_an_account_is_written_to_in_english():
     }
 
 
+def test_a_message_without_a_language_goes_in_the_language_of_the_address(languages_rendered):
+    UserFactory(email="olga@example.org", language="ru")
+    outbox.email_queue(to="Olga@example.org", template="emails/test/notice", context={"name": "O"})
+    outbox.email_queue(to="x@example.org", template="emails/test/notice", context={"name": "X"})
+    assert [language for _template, language in languages_rendered] == 3 * ["ru"] + 3 * ["en"]
+
+
 def test_the_language_of_an_address_is_its_account_s(django_assert_num_queries):
     UserFactory(email="Olga@Example.org", language="ru")
     with django_assert_num_queries(1):
@@ -191,8 +198,10 @@ def test_account_emails_follow_the_account_s_language(languages_rendered):
     adapter.render_mail = render_mail
     adapter.send_mail("account/email/password_reset_key", user.email, {"user": user})
     adapter.send_mail("account/email/unknown_account", "stranger@example.org", {})
-    assert seen == ["ru", "en"]
-    assert OutboundEmail.objects.count() == 2
+    # A new address to confirm has no account yet: the message is about the user's account.
+    adapter.send_mail("account/email/email_confirmation", "new@example.org", {"user": user})
+    assert seen == ["ru", "en", "ru"]
+    assert OutboundEmail.objects.count() == 3
 
 
 def test_the_personal_calendar_is_in_its_owner_s_language():
