@@ -9,7 +9,8 @@ issue's target beside it. The baseline is measured first and last; the ratio use
 
 Uses DATABASE_URL (PostgreSQL, e.g. postgres://postgres@127.0.0.1:5432/portal_bench; the bench
 rows are replaced) and REDIS_URL. BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_WORKERS and
-BENCH_PAGES (a comma-separated subset of the page names) shorten a run.
+BENCH_PAGES (a comma-separated subset of the page names) shorten a run; BENCH_LANGUAGES (e.g.
+"en,ar,zh-hans") measures the public pages again at each language's address.
 """
 
 import os
@@ -26,6 +27,7 @@ from _setup import ROOT, django_ready
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "20"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+LANGUAGES = [code for code in os.environ.get("BENCH_LANGUAGES", "en").split(",") if code]
 PORTAL_PORT, BASELINE_PORT = 8097, 8098
 PUBLIC, SIGNED_IN = 0.50, 0.15
 
@@ -142,9 +144,16 @@ def pages(dialogues, cookies):
         ("an organization's applications", "/applications/", "member"),
         ("States list (secretariat)", "/reviews/states/", "staff"),
     ]
-    return [(name, path, None, PUBLIC) for name, path in public] + [
-        (name, path, cookies[who], SIGNED_IN) for name, path, who in signed_in
-    ]
+    return [
+        (name if language == "en" else f"{name} [{language}]", _at(language, path), None, PUBLIC)
+        for language in LANGUAGES
+        for name, path in public
+    ] + [(name, path, cookies[who], SIGNED_IN) for name, path, who in signed_in]
+
+
+def _at(language: str, path: str) -> str:
+    """A page's address in a language: English unprefixed, the others under their code."""
+    return path if language == "en" else f"/{language}{path}"
 
 
 def main() -> int:
@@ -192,7 +201,7 @@ def main() -> int:
         wrk(f"{base}/", None)  # warm up
         first = wrk(f"{base}/", None)
         for name, path, cookie, target in pages(dialogues, cookies):
-            if chosen and name not in chosen:
+            if chosen and name.split(" [")[0] not in chosen:
                 continue
             _check_answers_200(f"{portal}{path}", cookie)
             wrk(f"{portal}{path}", cookie)  # warm up
