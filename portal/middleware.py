@@ -69,8 +69,10 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-# Account pages (where MFA is set up, and logout), static files and /health/ stay reachable.
-OPEN_PREFIXES = ("/accounts/", "/static/", "/health/")
+# Account pages (where MFA is set up, and logout), static files, /health/, the language switcher
+# and the JavaScript catalogue stay reachable. (The catalogue must: every page loads it, and
+# redirecting it would load the set-up page again behind the reader's back, with a new secret.)
+OPEN_PREFIXES = ("/accounts/", "/static/", "/health/", "/i18n/", "/jsi18n/")
 
 
 class MultiFactorRequiredMiddleware:

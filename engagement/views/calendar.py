@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -21,10 +22,14 @@ class PersonalFeedView(View):
         if user is None:
             raise Http404
         base = request.build_absolute_uri("/").rstrip("/")
-        with in_language_of(user):  # the feed owner's language, whoever fetches it
+        # Calendar apps send no language: the feed is in its owner's, whoever fetches it.
+        with in_language_of(user):
+            language = translation.get_language()
             events = ical_selectors.personal_events(user, base)
             body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
-        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Language"] = language
+        return response
 
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)

@@ -38,5 +38,8 @@ def deadline_format(value, weekday=""):
     order and words (DATE_FORMAT), then the time ("23:59:59"); ``"weekday"`` adds the day."""
     if not value:
         return ""
-    text = f"{date_format(value, 'DATE_FORMAT')}, {time_format(value, 'H:i:s')}"
+    text = pgettext("a date, then a time", "%(date)s, %(time)s") % {
+        "date": date_format(value, "DATE_FORMAT"),
+        "time": time_format(value, "H:i:s"),
+    }
     return f"{date_format(value, 'l')} {text}" if weekday else text
