@@ -22,11 +22,10 @@ class PersonalFeedView(View):
         if user is None:
             raise Http404
         base = request.build_absolute_uri("/").rstrip("/")
-        # Calendar apps send no language: the feed is in its owner's, whoever fetches it.
-        with in_language_of(user):
-            language = translation.get_language()
+        with in_language_of(user):  # the feed owner's language, whoever fetches it
             events = ical_selectors.personal_events(user, base)
             body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
+            language = translation.get_language()
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Language"] = language
         return response

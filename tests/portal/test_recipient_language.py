@@ -198,8 +198,10 @@ def test_account_emails_follow_the_account_s_language(languages_rendered):
     adapter.render_mail = render_mail
     adapter.send_mail("account/email/password_reset_key", user.email, {"user": user})
     adapter.send_mail("account/email/unknown_account", "stranger@example.org", {})
-    assert seen == ["ru", "en"]
-    assert OutboundEmail.objects.count() == 2
+    # A new address to confirm has no account yet: the message is about the user's account.
+    adapter.send_mail("account/email/email_confirmation", "new@example.org", {"user": user})
+    assert seen == ["ru", "en", "ru"]
+    assert OutboundEmail.objects.count() == 3
 
 
 def test_the_personal_calendar_is_in_its_owner_s_language():
