@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
-.PHONY: help install chromium pdf-fonts setup run test test-fast e2e lint format services demo bench fixtures clean
+.PHONY: help install chromium pdf-fonts gettext catalogues messages setup run test test-fast e2e lint format services demo bench fixtures clean
 
 help:
 	@echo "make run       set up everything, load demo data and serve the portal on http://$(HOST):$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make test      the whole test suite (lint, unit, integration, browser)"
 	@echo "make services  the production topology natively: gunicorn, worker, beat, mail catcher"
 	@echo "make bench     the benchmarks under bench/ (they print their figures)"
+	@echo "make messages  extract the marked strings into the catalogues under locale/"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,7 +45,26 @@ pdf-fonts:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			fonts-hosny-amiri fonts-noto-cjk fontconfig >/dev/null; }
 
-setup: install pdf-fonts
+# Catalogues (locale/<language>/LC_MESSAGES/*.po) are compiled with GNU gettext's msgfmt;
+# install it when missing (root, as here and in CI).
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		echo "Installing GNU gettext for the translation catalogues"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			gettext >/dev/null; }
+
+# The compiled catalogues (.mo) are not in git: every setup and test run compiles them.
+catalogues: install gettext
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+# Extract every marked string into the five catalogues (English is the source language).
+MAKEMESSAGES_ARGS := -l ar -l zh_Hans -l fr -l ru -l es --ignore=.venv --ignore=tests \
+	--ignore=bench --ignore=var --ignore=static/vendor --add-location=file --no-wrap --no-obsolete
+messages: install gettext
+	$(BIN)/python manage.py makemessages $(MAKEMESSAGES_ARGS)
+	$(BIN)/python manage.py makemessages -d djangojs $(MAKEMESSAGES_ARGS)
+
+setup: install pdf-fonts catalogues
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
@@ -61,15 +81,15 @@ run: demo
 	$(BIN)/python manage.py run_deadlines --every $(SWEEP_EVERY) --verbosity 0 & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install chromium pdf-fonts
+test: install chromium pdf-fonts catalogues
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(PYTEST) $(PYTEST_ARGS)
 
-test-fast: install pdf-fonts
+test-fast: install pdf-fonts catalogues
 	$(PYTEST) -m "not e2e" $(PYTEST_ARGS)
 
-e2e: install chromium pdf-fonts
+e2e: install chromium pdf-fonts catalogues
 	$(PYTEST) -m e2e $(PYTEST_ARGS)
 
 lint: install
@@ -87,7 +107,7 @@ fixtures: install
 # The processes of docker-compose.yml, run natively against the local PostgreSQL and Redis,
 # with production settings over plain HTTP on the loopback (secure cookies, the HTTPS redirect
 # and HSTS off). A secret key is generated once into var/secret_key if none is set.
-services: install
+services: install catalogues
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/portal)"; exit 2; }
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0)"; exit 2; }
 	@mkdir -p var && test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
@@ -109,7 +129,7 @@ services: install
 	$(BIN)/celery -A portal beat --loglevel INFO --schedule var/celerybeat-schedule & \
 	wait
 
-bench: install
+bench: install catalogues
 	$(BIN)/python bench/run_all.py
 
 clean:

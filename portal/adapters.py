@@ -3,8 +3,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
+from django.utils import translation
 
 from portal.client_ip import client_ip
+from portal.recipients import address_language
 from portal.services.outbox import email_queue_rendered
 
 
@@ -14,8 +16,9 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         return client_ip(request, super().get_client_ip)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Render allauth's message as usual, then record it in the outbox and send it after
-        commit, like every other email of the portal."""
+        """Render allauth's message as usual, in the language of the account with that
+        address (English without one), then record it in the outbox and send it after commit,
+        like every other email of the portal."""
 
         request = allauth_context.request
         full_context = {
@@ -24,7 +27,8 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             "current_site": get_current_site(request),
             **context,
         }
-        message = self.render_mail(template_prefix, email, full_context)
+        with translation.override(address_language(email)):
+            message = self.render_mail(template_prefix, email, full_context)
         html = next(
             (
                 content

@@ -1,6 +1,9 @@
-"""Forms of the portal's foundations: the account's sign-up details, the outbox filter."""
+"""Forms of the portal's foundations: the account's sign-up details and language, the outbox
+filter."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .models import OutboundEmail
@@ -25,3 +28,19 @@ class OutboxFilterForm(forms.Form):
         choices=[("", _("Any status")), *OutboundEmail.Status.choices],
     )
     q = forms.CharField(label=_("Recipient or subject"), required=False, max_length=200)
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Each language named in itself ("Français", "العربيّة"), as the switcher names them."""
+    return [("", _("As my browser asks"))] + [
+        (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+    ]
+
+
+class AccountLanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of your pages, emails, calendar and letters"),
+        required=False,
+        choices=language_choices,
+        widget=forms.RadioSelect,
+    )

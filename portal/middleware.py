@@ -2,11 +2,15 @@
 scripts or styles anywhere but the admin) and a Permissions-Policy that turns off the browser
 features the portal never uses. Two-factor authentication for every role but the applicant's."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from .languages import path_language, path_without_language, preferred_language
 from .permissions import has_authenticator_app, requires_mfa
 
 STRICT_POLICY = (
@@ -25,7 +29,7 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            admin = request.path.startswith("/admin/")
+            admin = path_without_language(request.path).startswith("/admin/")
             response["Content-Security-Policy"] = ADMIN_POLICY if admin else STRICT_POLICY
         return response
 
@@ -79,7 +83,8 @@ class MultiFactorRequiredMiddleware:
         user = getattr(request, "user", None)
         if (
             user is not None
-            and not request.path.startswith(OPEN_PREFIXES)  # first: /health/ reads no session
+            # first: /health/ reads no session
+            and not path_without_language(request.path).startswith(OPEN_PREFIXES)
             and user.is_authenticated
             and requires_mfa(user)
             and not has_authenticator_app(user)
@@ -93,3 +98,46 @@ class MultiFactorRequiredMiddleware:
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+
+# Addresses that answer data, not a page: they keep their unprefixed address for every reader.
+NOT_PAGES = {"staff-letter-export-status", "staff-letter-export-download", "set-language"}
+
+
+class UserLanguageMiddleware:
+    """Send a reader who prefers another language than English from an unprefixed page to the
+    same page under its language prefix (``/dialogues/5/`` -> ``/ru/dialogues/5/``).
+
+    A signed-in user's chosen language wins over the browser's header; without one, the
+    switcher's cookie, then the header decide. A prefixed address is never redirected: a shared
+    link keeps its language. Only GET and HEAD of pages move; feeds, files and exports (an
+    address whose last part has a dot) stay where they are.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        target = self.target(request)
+        response = HttpResponseRedirect(target) if target else self.get_response(request)
+        if path_language(request.path_info) is None:
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+    def target(self, request) -> str | None:
+        if request.method not in ("GET", "HEAD") or path_language(request.path_info):
+            return None
+        if "." in request.path_info.rstrip("/").rsplit("/", 1)[-1]:
+            return None
+        language = preferred_language(request)
+        if language == settings.LANGUAGE_CODE:
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        if match.url_name in NOT_PAGES:
+            return None
+        current = request.get_full_path()
+        translated = translate_url(current, language)
+        return translated if translated != current else None

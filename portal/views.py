@@ -1,16 +1,28 @@
-"""Portal-wide pages: the home page and the helpers every app's views share."""
+"""Portal-wide pages: the home page, health, the language switcher and the account's language,
+and the helpers every app's views share."""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
-from django.views import View
-from django.views.generic import TemplateView
+from django.views import View, i18n
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
 
 from .blocks import page_blocks
+from .forms import AccountLanguageForm
 from .health import check_broker, check_cache, check_database
+from .languages import path_language, supported
 from .services.sweeps import sweeps_health
+from .services.users import user_language_set
 
 
 class PublicViewMixin:
@@ -89,3 +101,52 @@ class HealthView(PublicViewMixin, View):
             detail = _("Not run within three intervals: %(names)s") % {"names": ", ".join(stale)}
         parts.append({"label": _("Deadline sweeps"), "ok": sweeps_ok, "detail": detail})
         return parts
+
+
+@login_not_required
+@require_POST
+def set_language(request):
+    """The switcher: Django's ``set_language`` (the cookie, then back to ``next`` in the chosen
+    language), and for a signed-in user the choice recorded on the account, where it wins over
+    the browser's header from then on."""
+    next_url = request.POST.get("next", "")
+    # translate_url resolves ``next`` in the active language: activate the one of its prefix.
+    with translation.override(path_language(urlsplit(next_url).path) or settings.LANGUAGE_CODE):
+        response = i18n.set_language(request)
+    language = supported(request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER))
+    if language and request.user.is_authenticated:
+        user_language_set(request.user, language)
+    return response
+
+
+class AccountLanguageView(FormView):
+    """The account's language (empty: follow the browser), in the account settings."""
+
+    template_name = "portal/account_language.html"
+    form_class = AccountLanguageForm
+
+    def get_initial(self):
+        return {"language": self.request.user.language}
+
+    def form_valid(self, form):
+        language = form.cleaned_data["language"]
+        user_language_set(self.request.user, language)
+        if not language:
+            # Following the browser again: the switcher's earlier cookie no longer decides.
+            self.request.COOKIES.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        target = language or translation.get_language_from_request(self.request)
+        with translation.override(target):
+            messages.success(self.request, _("Your language is saved."))
+        response = redirect(translate_url(self.request.path, target))
+        if language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                target,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            )
+        else:
+            response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+        return response

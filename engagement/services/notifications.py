@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from engagement.models import Application
 from portal.models import Role
+from portal.recipients import address_language, user_language
 from portal.selectors import role_holders
 from portal.services.outbox import email_each, email_queue
 
@@ -41,16 +42,19 @@ def application_from_confirm_token(token: str) -> Application:
     return application
 
 
-def applicant_emails(application: Application) -> list[str]:
-    """Where an organization's notices go: its members and its own address."""
+def applicant_recipients(application: Application) -> list[tuple[str, str]]:
+    """Where an organization's notices go, each address with the language to write in: its
+    members (in their own language) and its own address (in the language of the account
+    with that address, else English)."""
     organization = application.organization
     members = organization.memberships.all()
     if "memberships" not in getattr(organization, "_prefetched_objects_cache", {}):
         members = members.select_related("user")  # sweeps prefetch many at once instead
-    emails = {m.user.email for m in members}
-    if application.organization.email:
-        emails.add(application.organization.email)
-    return sorted(emails)
+    languages = {m.user.email: user_language(m.user) for m in members}
+    own = organization.email
+    if own and own not in languages:
+        languages[own] = address_language(own)
+    return sorted(languages.items())
 
 
 def notify_applicants(
@@ -69,7 +73,7 @@ def notify_applicants(
         "application_path": application.get_absolute_url(),
     }
     queued = 0
-    for email in applicant_emails(application):
+    for email, language in applicant_recipients(application):
         queued += (
             email_queue(
                 to=email,
@@ -77,6 +81,7 @@ def notify_applicants(
                 context=context,
                 related=application,
                 dedupe_key=f"{dedupe}:{email}" if dedupe else None,
+                language=language,
             )
             is not None
         )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from engagement.models import Invitation, Membership, Organization
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update, logo_normalized
 from portal.files import file_replace
+from portal.recipients import address_language
 from portal.services.outbox import email_queue
 
 INVITATION_DAYS = 14
@@ -72,6 +73,7 @@ def invitation_send(*, organization: Organization, email: str, by) -> Invitation
     email_queue(
         to=email,
         template="emails/engagement/invitation",
+        language=address_language(email),
         context={
             "invitation": invitation,
             "organization": organization,

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from engagement.selectors import calendar as ical_selectors
 from portal import ical
 from portal.models import User, new_calendar_token
+from portal.recipients import in_language_of
 
 
 class PersonalFeedView(View):
@@ -20,8 +21,9 @@ class PersonalFeedView(View):
         if user is None:
             raise Http404
         base = request.build_absolute_uri("/").rstrip("/")
-        events = ical_selectors.personal_events(user, base)
-        body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
+        with in_language_of(user):  # the feed owner's language, whoever fetches it
+            events = ical_selectors.personal_events(user, base)
+            body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
         return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
     def dispatch(self, request, *args, **kwargs):

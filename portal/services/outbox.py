@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from portal.models import OutboundEmail
+from portal.recipients import offered_language, user_language
 from portal.tasking import task_after_commit
 from portal.workflows.outbox import email_transition
 
@@ -33,7 +34,7 @@ STALE_AFTER = timedelta(minutes=2)
 
 
 def _render(template: str, context: dict, language: str | None) -> tuple[str, str, str]:
-    with translation.override(language or settings.LANGUAGE_CODE):
+    with translation.override(offered_language(language)):
         subject = render_to_string(f"{template}_subject.txt", context)
         text = render_to_string(f"{template}.txt", context)
         try:
@@ -52,7 +53,9 @@ def email_queue(
     dedupe_key: str | None = None,
     language: str | None = None,
 ) -> OutboundEmail | None:
-    """Record a message to ``to`` rendered from ``template`` and send it after commit.
+    """Record a message to ``to`` rendered from ``template`` in ``language`` (subject, text
+    and HTML; ``portal.recipients`` says which: the recipient's, else English) and send it
+    after commit.
 
     Returns None, queuing nothing, when a message with the same ``dedupe_key`` exists: this is
     how reminders and notices go out exactly once however often a sweep runs.
@@ -115,9 +118,9 @@ def email_queue_rendered(
 def email_each(
     users, *, template: str, context: dict, related=None, dedupe_key: str | None = None
 ) -> int:
-    """Queue one message from ``template`` to each of ``users`` (the user is ``user`` in the
-    context); with ``dedupe_key``, each person's message goes out once (the key gets ``:<user
-    id>``). Returns how many were queued."""
+    """Queue one message from ``template`` to each of ``users``, in each one's language (the
+    user is ``user`` in the context); with ``dedupe_key``, each person's message goes out once
+    (the key gets ``:<user id>``). Returns how many were queued."""
     queued = 0
     for user in users:
         email = email_queue(
@@ -126,6 +129,7 @@ def email_each(
             context={**context, "user": user},
             related=related,
             dedupe_key=f"{dedupe_key}:{user.pk}" if dedupe_key else None,
+            language=user_language(user),
         )
         queued += email is not None
     return queued

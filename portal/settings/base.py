@@ -58,12 +58,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # after sessions, before common
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.middleware.UserLanguageMiddleware",  # after auth: the account's language wins
     "portal.request_limits.RequestBodyLimitMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.MultiFactorRequiredMiddleware",
@@ -175,11 +176,19 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The six official languages of the United Nations, in the UN's order (by English name).
+# English pages keep unprefixed addresses; the others live under /ar/, /zh-hans/, /fr/, ...
 LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
     ("en", _("English")),
     ("fr", _("French")),
+    ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
+# The language cookie outlives the session; it carries no personal data.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from portal.deadlines import VIENNA
 from portal.models import Role, RoleGrant
+from portal.recipients import user_language
 from portal.selectors import secretariat_users
 from portal.services.outbox import email_each, email_queue
 
@@ -53,6 +54,7 @@ def review_steps_overdue_digest(now=None) -> dict:
             template=DIGEST_TEMPLATE,
             context={"user": grant.user, **_digest(own)},
             dedupe_key=f"overdue-digest:{week}:{grant.user_id}:{grant.state_id}",
+            language=user_language(grant.user),
         )
         queued += email is not None
     return {"queued": queued}

@@ -43,6 +43,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Article
+        skip_postgeneration_save = True  # the hook sets a many-to-many relation: nothing to save
 
     instrument = factory.SubFactory(InstrumentFactory)
     number = factory.Sequence(lambda n: str(900 + n))

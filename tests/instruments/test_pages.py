@@ -3,8 +3,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from instruments.models import Article, Cluster, Instrument
+from instruments.models import Cluster, Instrument
 from reviews.models import PartyList
+from tests.factories.instruments import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +117,7 @@ def _add_articles(start, count):
     instrument = Instrument.objects.get(code="SOM")
     clusters = list(Cluster.objects.all())
     for index in range(start, start + count):
-        article = Article.objects.create(
+        article = ArticleFactory(
             instrument=instrument,
             number=str(100 + index),
             position=100 + index,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from reviews.models import ReviewDataChange, ReviewerAssignment, ReviewGroup, State
 from reviews.services import participation_record, save_with_log, state_review_update
 from tests.factories import UserFactory
+from tests.factories.reviews import ReviewDataChangeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ URL = reverse("reviews:staff-changes")
 
 
 def line(state_code, *, at, via="form", actor=None, subject="State: x", changes=None):
-    return ReviewDataChange.objects.create(
+    return ReviewDataChangeFactory(
         at=at,
         state=State.objects.get(code=state_code) if state_code else None,
         actor=actor,

@@ -10,19 +10,19 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
-from engagement.models import Membership, Organization
 from portal.deadlines import VIENNA
 from portal.models import Role
 from reviews.models import (
     ReviewContact,
     ReviewDataChange,
-    ReviewerAssignment,
     ReviewGroup,
     ReviewStep,
     State,
 )
 from reviews.services import review_group_update, review_step_record, state_review_update
 from tests.factories import UserFactory, grant_role
+from tests.factories.engagement import MembershipFactory, OrganizationFactory
+from tests.factories.reviews import ReviewContactFactory, ReviewerAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -118,8 +118,8 @@ def test_state_page_shows_steps_reviewers_and_languages(kenya, client):
     kenya.review_languages = ["en", "fr"]
     kenya.save()
     uganda, france = State.objects.get(code="UGA"), State.objects.get(code="FRA")
-    ReviewerAssignment.objects.create(state_under_review=kenya, reviewer=uganda, instrument="UNTOC")
-    ReviewerAssignment.objects.create(state_under_review=kenya, reviewer=france, instrument="UNTOC")
+    ReviewerAssignmentFactory(state_under_review=kenya, reviewer=uganda, instrument="UNTOC")
+    ReviewerAssignmentFactory(state_under_review=kenya, reviewer=france, instrument="UNTOC")
     with time_machine.travel(vienna(2026, 11, 30, 12), tick=False):
         response = client.get(reverse("reviews:state-detail", args=["KEN"]))
     html = response.content.decode()
@@ -135,7 +135,7 @@ def test_state_page_shows_steps_reviewers_and_languages(kenya, client):
 
 
 def test_contacts_are_seen_by_the_secretariat_and_the_states_own_representatives(kenya, client):
-    ReviewContact.objects.create(
+    ReviewContactFactory(
         state=kenya, role="focal_point", name="Jane Wanjiru", email="focal@example.go.ke"
     )
     url = reverse("reviews:state-detail", args=["KEN"])
@@ -263,12 +263,12 @@ def test_overview_counts_overdue_steps_per_group(kenya, client):
 def test_letter_builder_starts_from_what_the_portal_knows_of_the_review(kenya, client):
 
     member = UserFactory()
-    organization = Organization.objects.create(
+    organization = OrganizationFactory(
         name="Lakeside Rights Collective", kind="ngo", country="KE", email="i@l.example.org"
     )
-    Membership.objects.create(organization=organization, user=member, is_admin=True)
+    MembershipFactory(organization=organization, user=member, is_admin=True)
     client.force_login(member)
-    ReviewContact.objects.create(
+    ReviewContactFactory(
         state=kenya, role="focal_point", name="Jane Wanjiru", institution="Office of the AG"
     )
     url = reverse("engagement:letter-builder") + "?state=KEN"
@@ -294,7 +294,7 @@ def test_letter_context_follows_the_state_chosen_in_the_builder(kenya, client):
         values = client.get(url, {"state": kenya.pk, "language": "en"}).json()
     assert values["review_context"].startswith("Its review on cluster 3")
     assert values["recipient_name"] == ""
-    ReviewContact.objects.create(state=kenya, role="focal_point", name="Jane Wanjiru")
+    ReviewContactFactory(state=kenya, role="focal_point", name="Jane Wanjiru")
     kenya.contacts_public = True
     kenya.save()
     assert client.get(url, {"state": kenya.pk}).json()["recipient_name"] == "Jane Wanjiru"

@@ -7,7 +7,6 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from engagement.models import Membership, Organization
 from portal.deadlines import VIENNA
 from portal.models import OutboundEmail, Role
 from reviews.demo import review_demo_load
@@ -15,6 +14,7 @@ from reviews.models import State
 from reviews.selectors import letter_review_values
 from reviews.services.sweeps import review_steps_overdue_digest
 from tests.factories import UserFactory, grant_role
+from tests.factories.engagement import MembershipFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 LABEL = "[Demo data, not the real review:] Its review on cluster 3"
@@ -33,10 +33,10 @@ def test_the_letters_review_sentence_says_the_data_are_demo(kenya, client):
         french = letter_review_values(kenya, "fr")["review_context"]
         assert french.startswith("[")
         member = UserFactory()
-        organization = Organization.objects.create(
+        organization = OrganizationFactory(
             name="Lakeside Rights Collective", kind="ngo", country="KE", email="i@l.example.org"
         )
-        Membership.objects.create(organization=organization, user=member, is_admin=True)
+        MembershipFactory(organization=organization, user=member, is_admin=True)
         client.force_login(member)
         form = client.get(reverse("engagement:letter-builder") + "?state=KEN").context["form"]
         values = client.get(reverse("engagement:letter-context"), {"state": kenya.pk}).json()

@@ -17,6 +17,7 @@ from portal.models import Role
 from reviews.models import CompilationItem, TimelineEvent
 from reviews.services import history_load_reference
 from tests.factories import UserFactory, grant_role
+from tests.factories.reviews import CompilationItemFactory, TimelineEventFactory
 
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
@@ -151,14 +152,14 @@ def test_query_counts_do_not_grow(client, name):
 
     before = count()
     for index in range(50):
-        TimelineEvent.objects.create(
+        TimelineEventFactory(
             date=f"2030-01-{index % 28 + 1:02d}",
             sort_key="2030",
             title=f"Event {index}",
             kind="other",
             source="test",
         )
-        CompilationItem.objects.create(
+        CompilationItemFactory(
             kind="observation",
             year=2030,
             body="Test body",
@@ -198,14 +199,14 @@ def test_the_secretariat_adds_to_the_living_compilation(client):
 def test_stored_rows_of_the_former_data_are_brought_in_line(django_user_model):
     """What 0008 and the loader do to a database loaded before the sources registry."""
     staff = grant_role(UserFactory(), Role.SECRETARIAT)
-    TimelineEvent.objects.create(
+    TimelineEventFactory(
         date="1993-06-09", sort_key="1993-06-09", title="[Case example] Guzmán captured",
         kind="other", source="seed001 line 418",
     )  # fmt: skip
     item = CompilationItem.objects.get(reference_key="2023-dialogue-tip-1")
     item.reference_key, item.source, item.text = "", "seed003 lines 215-227", "law 7/7 enforcement"
     item.save()
-    added = CompilationItem.objects.create(
+    added = CompilationItemFactory(
         kind="observation", year=2023, body="Constructive Dialogue on Firearms", text="x",
         source="CTOC/COP/WG.6/2023/5", added_by=staff,
     )  # fmt: skip

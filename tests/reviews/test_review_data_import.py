@@ -27,6 +27,11 @@ from reviews.models import (
 )
 from reviews.services import state_review_update
 from tests.factories import UserFactory, grant_role
+from tests.factories.reviews import (
+    ReviewerAssignmentFactory,
+    StateFactory,
+    TreatyParticipationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +115,7 @@ def test_export_of_states_and_parties_has_the_header_and_the_reference_rows(staf
 def test_export_of_reviewers_and_steps(staff):
     kenya = kenya_in_group(2)
     state_review_update(kenya, actor=None, via="form", review_languages=["en", "fr"])
-    ReviewerAssignment.objects.create(
+    ReviewerAssignmentFactory(
         state_under_review=kenya,
         reviewer=State.objects.get(code="GHA"),
         instrument="TIP",
@@ -141,18 +146,18 @@ def test_export_takes_the_same_number_of_queries_for_any_number_of_rows(staff, k
     before = count()
     group = ReviewGroup.objects.get(number=3)
     for index in range(50):
-        state = State.objects.create(
+        state = StateFactory(
             name=f"Testland {index}", code=f"T{index:02d}", regional_group=RegionalGroup.WEOG
         )
         state_review_update(state, actor=None, via="form", review_group=group)
-        TreatyParticipation.objects.create(
+        TreatyParticipationFactory(
             state=state,
             treaty="UNTOC",
             consent_type="accession",
             source="t",
             firmness="secretariat",
         )
-        ReviewerAssignment.objects.create(
+        ReviewerAssignmentFactory(
             state_under_review=state, reviewer=State.objects.get(code="KEN"), instrument="UNTOC"
         )
     assert count() == before
@@ -164,7 +169,7 @@ def test_export_takes_the_same_number_of_queries_for_any_number_of_rows(staff, k
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_a_file_exported_and_imported_again_changes_nothing(staff, kind):
     kenya = kenya_in_group(2)
-    ReviewerAssignment.objects.create(
+    ReviewerAssignmentFactory(
         state_under_review=kenya, reviewer=State.objects.get(code="GHA"), instrument="TIP"
     )
     logged = ReviewDataChange.objects.count()
@@ -273,8 +278,8 @@ def test_a_steps_import_sets_a_due_date_and_a_done_date_and_puts_one_back_to_the
 
 def test_a_reviewers_import_replaces_the_set_of_each_state_in_the_file(staff, officer):
     kenya, ghana = State.objects.get(code="KEN"), State.objects.get(code="GHA")
-    ReviewerAssignment.objects.create(state_under_review=kenya, reviewer=ghana, instrument="TIP")
-    ReviewerAssignment.objects.create(state_under_review=ghana, reviewer=kenya, instrument="UNTOC")
+    ReviewerAssignmentFactory(state_under_review=kenya, reviewer=ghana, instrument="TIP")
+    ReviewerAssignmentFactory(state_under_review=ghana, reviewer=kenya, instrument="UNTOC")
     content = f"{REVIEWERS_HEADER}\nKEN,UNTOC,FRA,\nKEN,UNTOC,PER,by lot\n"
     preview = upload(staff, content)
     outcomes = [(row.line, row.item, row.outcome) for row in preview.context["report"].rows]

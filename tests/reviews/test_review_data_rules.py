@@ -20,6 +20,7 @@ from reviews.models import (
 )
 from reviews.selectors import reviewer_rule_warnings
 from reviews.services import review_step_record, state_review_update
+from tests.factories.reviews import ReviewContactFactory, ReviewerAssignmentFactory
 from tests.reviews.test_review_editing import page_data
 
 pytestmark = pytest.mark.django_db
@@ -107,9 +108,7 @@ def test_the_signature_comes_before_the_consent(client, staff):
 
 def test_two_rows_can_swap_through_a_deletion(client, staff, kenya):
     uganda, france = State.objects.get(code="UGA"), State.objects.get(code="FRA")
-    first = ReviewerAssignment.objects.create(
-        state_under_review=kenya, reviewer=uganda, instrument="UNTOC"
-    )
+    first = ReviewerAssignmentFactory(state_under_review=kenya, reviewer=uganda, instrument="UNTOC")
     data = page_data(client, REVIEWERS_URL)
     # Delete Uganda's row and enter Uganda again in a new row, with France: no clash.
     data["reviewer_assignments-0-DELETE"] = "on"
@@ -134,13 +133,13 @@ def test_the_state_under_review_is_not_offered_as_its_own_reviewer(client, staff
 
 def test_reviewers_are_checked_against_the_published_rules(kenya):
     uganda, france = State.objects.get(code="UGA"), State.objects.get(code="FRA")
-    ReviewerAssignment.objects.create(state_under_review=kenya, reviewer=france, instrument="UNTOC")
+    ReviewerAssignmentFactory(state_under_review=kenya, reviewer=france, instrument="UNTOC")
     warnings = reviewer_rule_warnings(kenya)
     assert "Organized Crime Convention: no reviewer from the same regional group." in warnings
-    ReviewerAssignment.objects.create(state_under_review=kenya, reviewer=uganda, instrument="UNTOC")
+    ReviewerAssignmentFactory(state_under_review=kenya, reviewer=uganda, instrument="UNTOC")
     assert not [w for w in reviewer_rule_warnings(kenya) if w.startswith("Organized Crime")]
     for code in ("BRA", "IND", "DEU"):
-        ReviewerAssignment.objects.create(
+        ReviewerAssignmentFactory(
             state_under_review=State.objects.get(code=code), reviewer=uganda, instrument="UNTOC"
         )
     assert "Uganda performs 4 reviews; the rules allow at most three." in reviewer_rule_warnings(
@@ -149,8 +148,8 @@ def test_reviewers_are_checked_against_the_published_rules(kenya):
 
 
 def test_a_state_has_one_focal_point_listed_before_its_experts(client, staff, kenya):
-    ReviewContact.objects.create(state=kenya, role="expert", name="Amos Kiprop")
-    ReviewContact.objects.create(state=kenya, role="focal_point", name="Jane Wanjiru")
+    ReviewContactFactory(state=kenya, role="expert", name="Amos Kiprop")
+    ReviewContactFactory(state=kenya, role="focal_point", name="Jane Wanjiru")
     assert [c.name for c in kenya.review_contacts.all()] == ["Jane Wanjiru", "Amos Kiprop"]
     data = page_data(client, CONTACTS_URL)
     data["contacts-1-role"] = "focal_point"  # the expert made a second focal point
@@ -159,7 +158,7 @@ def test_a_state_has_one_focal_point_listed_before_its_experts(client, staff, ke
 
 
 def test_a_deleted_contact_leaves_no_personal_data_in_the_log(client, staff, kenya):
-    ReviewContact.objects.create(
+    ReviewContactFactory(
         state=kenya, role="focal_point", name="Jane Wanjiru", email="jane@example.go.ke"
     )
     data = page_data(client, CONTACTS_URL) | {"contacts-0-DELETE": "on"}
@@ -226,7 +225,7 @@ def test_an_unknown_language_code_does_not_break_the_state_page(client, kenya):
 
 def test_an_invalid_save_after_someone_elses_still_says_the_data_changed(client, staff, kenya):
     data = page_data(client, CONTACTS_URL)
-    ReviewContact.objects.create(state=kenya, role="focal_point", name="Jane Wanjiru")
+    ReviewContactFactory(state=kenya, role="focal_point", name="Jane Wanjiru")
     data |= {"contacts-0-role": "focal_point", "contacts-0-name": "X", "contacts-0-email": "bad"}
     html = client.post(CONTACTS_URL, data).content.decode()
     assert "someone else saved changes to these data after you opened this page" in html
@@ -234,7 +233,7 @@ def test_an_invalid_save_after_someone_elses_still_says_the_data_changed(client,
 
 
 def test_a_row_someone_else_deleted_is_said_so_on_the_row(client, staff, kenya):
-    contact = ReviewContact.objects.create(state=kenya, role="focal_point", name="Jane Wanjiru")
+    contact = ReviewContactFactory(state=kenya, role="focal_point", name="Jane Wanjiru")
     data = page_data(client, CONTACTS_URL) | {"contacts-0-phone": "+254 20 000000"}
     contact.delete()  # by a colleague, meanwhile
     response = client.post(CONTACTS_URL, data)
@@ -255,7 +254,7 @@ def test_each_step_form_saves_the_step_it_names_whatever_its_position(client, st
 
 
 def test_the_reviewers_page_shows_the_rule_checks(client, staff, kenya):
-    ReviewerAssignment.objects.create(
+    ReviewerAssignmentFactory(
         state_under_review=kenya, reviewer=State.objects.get(code="FRA"), instrument="UNTOC"
     )
     html = client.get(REVIEWERS_URL).content.decode()

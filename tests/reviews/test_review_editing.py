@@ -18,6 +18,7 @@ from reviews.models import (
     TreatyParticipation,
 )
 from reviews.services import state_review_update
+from tests.factories.reviews import ReviewerAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -217,12 +218,12 @@ def test_reviewers_page_query_count_does_not_grow_with_rows(client, staff):
             client.get(url)
         return len(queries)
 
-    ReviewerAssignment.objects.create(
+    ReviewerAssignmentFactory(
         state_under_review=kenya, reviewer=State.objects.get(code="UGA"), instrument="UNTOC"
     )
     before = count()
     for code, instrument in (("FRA", "UNTOC"), ("TZA", "TIP"), ("FRA", "TIP")):
-        ReviewerAssignment.objects.create(
+        ReviewerAssignmentFactory(
             state_under_review=kenya, reviewer=State.objects.get(code=code), instrument=instrument
         )
     assert count() == before

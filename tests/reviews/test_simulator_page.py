@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reviews import lots
-from reviews.models import RegionalGroup, State, TreatyParticipation
+from reviews.models import RegionalGroup
+from tests.factories.reviews import StateFactory, TreatyParticipationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,10 +120,10 @@ def test_query_count_does_not_grow_with_the_number_of_states(client):
 
     before, drawn = count()
     for index in range(50):
-        state = State.objects.create(
+        state = StateFactory(
             name=f"Testland {index}", code=f"T{index:02d}", regional_group=RegionalGroup.WEOG
         )
-        TreatyParticipation.objects.create(
+        TreatyParticipationFactory(
             state=state,
             treaty="UNTOC",
             consent_date=date(2010, 1, 1),

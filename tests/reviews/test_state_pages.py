@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from reviews.models import RegionalGroup, ReviewGroup, State, TreatyParticipation
 from reviews.selectors import articles_under_review
+from tests.factories.reviews import StateFactory, TreatyParticipationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,10 +77,10 @@ def test_state_list_query_count_does_not_grow(client):
 
     before = count()
     for index in range(50):
-        state = State.objects.create(
+        state = StateFactory(
             name=f"Testland {index}", code=f"T{index:02d}", regional_group=RegionalGroup.WEOG
         )
-        TreatyParticipation.objects.create(
+        TreatyParticipationFactory(
             state=state,
             treaty="UNTOC",
             consent_type="accession",
