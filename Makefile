@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
-.PHONY: help install chromium pdf-fonts gettext catalogues messages setup run test test-fast e2e lint format services demo bench fixtures clean
+.PHONY: help install chromium pdf-fonts gettext catalogues messages load-tool setup run test test-fast e2e lint format services demo bench bench-load fixtures clean
 
 help:
 	@echo "make run       set up everything, load demo data and serve the portal on http://$(HOST):$(PORT)"
@@ -129,8 +129,19 @@ services: install catalogues
 	$(BIN)/celery -A portal beat --loglevel INFO --schedule var/celerybeat-schedule & \
 	wait
 
-bench: install catalogues
+bench: install catalogues load-tool
 	$(BIN)/python bench/run_all.py
+
+# Pages under load against a bare Django page in the same run (bench/load.py; PostgreSQL and
+# Redis from DATABASE_URL and REDIS_URL).
+bench-load: install load-tool
+	$(BIN)/python bench/load.py
+
+# wrk, the load generator of bench/load.py, from Debian's packages (root, as here and in CI).
+load-tool:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing wrk for the load benchmark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
