@@ -190,6 +190,8 @@ LANGUAGES = [
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English keeps the portal's day-month-year dates; other languages take Django's formats.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True

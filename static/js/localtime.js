@@ -1,5 +1,6 @@
 // Adds the reader's own local time beside each Vienna time marked <time class="localize">,
 // when the reader's time zone differs from Vienna's. Without JavaScript the Vienna time stands.
+// Its words come from the portal's JavaScript catalogue (gettext, loaded by base.html).
 (function () {
   "use strict";
   var zone;
@@ -23,7 +24,9 @@
     }
     var local = document.createElement("span");
     local.className = "local-time";
-    local.textContent = " (" + format.format(moment) + ")";
+    local.textContent = " " + interpolate(
+      gettext("(your time: %(time)s)"), { time: format.format(moment) }, true
+    );
     element.insertAdjacentElement("afterend", local);
   });
 })();
