@@ -3,6 +3,7 @@ filter."""
 
 from django import forms
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -31,10 +32,10 @@ class OutboxFilterForm(forms.Form):
 
 
 def language_choices() -> list[tuple[str, str]]:
-    """Each language named in itself ("Français", "العربيّة"), as the switcher names them."""
-    return [("", _("As my browser asks"))] + [
-        (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
-    ]
+    """Each language named in itself ("Français", "العربيّة"), as the switcher names them
+    (capitalized, as at the head of a line of a menu)."""
+    names = [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+    return [("", _("As my browser asks"))] + [(code, capfirst(name)) for code, name in names]
 
 
 class AccountLanguageForm(forms.Form):

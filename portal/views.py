@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views import View, i18n
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
@@ -103,12 +104,17 @@ class HealthView(PublicViewMixin, View):
         return parts
 
 
+@csrf_exempt
 @login_not_required
 @require_POST
 def set_language(request):
     """The switcher: Django's ``set_language`` (the cookie, then back to ``next`` in the chosen
     language), and for a signed-in user the choice recorded on the account, where it wins over
-    the browser's header from then on."""
+    the browser's header from then on.
+
+    Without a CSRF token, so that every page stays the same for every reader (and cacheable):
+    a form of another site may at worst set the language cookie, since the session cookie
+    (SameSite=Lax) does not travel with a cross-site POST and no account changes."""
     next_url = request.POST.get("next", "")
     # translate_url resolves ``next`` in the active language: activate the one of its prefix.
     with translation.override(path_language(urlsplit(next_url).path) or settings.LANGUAGE_CODE):

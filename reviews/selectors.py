@@ -272,7 +272,7 @@ def reviewer_rule_warnings(state: State) -> list[str]:
         if load["states"] > 3:
             warnings.append(
                 _("%(reviewer)s performs %(count)s reviews; the rules allow at most three.")
-                % {"reviewer": reviewers[load["reviewer_id"]].name, "count": load["states"]}
+                % {"reviewer": reviewers[load["reviewer_id"]].local_name, "count": load["states"]}
             )
     return warnings
 

@@ -1,8 +1,12 @@
-"""The current page in another language, for the alternate links of every page."""
+"""The current page in another language (the alternate links of every page), and lists joined
+as the reader's language joins them."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -15,3 +19,13 @@ def page_in_languages(context) -> list[tuple[str, str]]:
         return []
     current = request.get_full_path()
     return [(code, translate_url(current, code)) for code, _name in settings.LANGUAGES]
+
+
+@register.filter(needs_autoescape=True)
+def join_list(items, attribute="", autoescape=True):
+    """Items (or each item's ``attribute``) joined as the reader's language lists them: ", " in
+    English, "، " in Arabic, "、" in Chinese (the separator is a catalogue entry of its own)."""
+    separator = pgettext("list separator", ", ")
+    escape = conditional_escape if autoescape else str
+    parts = [escape(str(getattr(item, attribute) if attribute else item)) for item in items]
+    return mark_safe(escape(separator).join(parts))  # noqa: S308 every part escaped above

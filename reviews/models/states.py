@@ -9,7 +9,10 @@ import unicodedata
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from ..state_names import UnknownStateName, state_name
 
 
 def name_sort_key(name: str) -> str:
@@ -98,10 +101,22 @@ class State(models.Model):
         verbose_name_plural = _("States")
 
     def __str__(self):
-        return self.name
+        return self.local_name
 
     def get_absolute_url(self):
         return reverse("reviews:state-detail", kwargs={"code": self.code})
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language, as the UN lists it (reviews/state_names.py); in
+        English, and where the table has no row for this code, the stored name."""
+        language = get_language() or "en"
+        if language == "en":
+            return self.name
+        try:
+            return state_name(self.code, language, "short")
+        except UnknownStateName:
+            return self.name
 
 
 class TreatyParticipation(models.Model):

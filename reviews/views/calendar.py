@@ -36,7 +36,7 @@ class StateDeadlinesCalendarView(PublicViewMixin, View):
             )
         ]
         body = calendar_bytes(
-            demo + _("Review deadlines: %(state)s") % {"state": state.name}, events
+            demo + _("Review deadlines: %(state)s") % {"state": state.local_name}, events
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="review-deadlines-{state.code}.ics"'

@@ -76,7 +76,9 @@ class StateListView(PublicViewMixin, TemplateView):
             self.request.GET,
             queryset=selectors.states_with_review_status().order_by("name"),
         )
-        states = sorted(state_filter.qs.distinct(), key=lambda state: name_sort_key(state.name))
+        states = sorted(
+            state_filter.qs.distinct(), key=lambda state: name_sort_key(state.local_name)
+        )
         treaties = [value for value, _label in Treaty.choices]
         for state in states:
             by_treaty = {p.treaty: p for p in state.participations.all()}
