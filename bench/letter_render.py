@@ -36,14 +36,15 @@ def main(renders: int = 20) -> None:
     )  # imports WeasyPrint, loads fonts
     print(f"{'letter':28} {'median ms':>10} {'p95 ms':>8} {'bytes':>8}")
     for kind in ("pledge", "focal_point"):
-        for language in ("en", "fr", "es"):
-            government = letters.default_government(language, "Ruritania")
+        for language in ("ar", "zh-hans", "en", "fr", "ru", "es"):
+            government = letters.default_government(language, "KEN")
             letter = {
                 **SAMPLE,
                 "kind": kind,
                 "language": language,
+                "state": "KEN",
                 "government": government,
-                "intro": letters.default_intro(language, government),
+                "intro": letters.default_intro(language, "KEN", government),
             }
             timings = []
             for _ in range(renders):

@@ -5,8 +5,14 @@ with ``{% static %}``. The URL fetcher serves only the portal's own static files
 and stored files (from the file storage, under ``MEDIA_URL`` of the renderer's own origin);
 every other URL (``http(s)://`` elsewhere, ``file://``, ``data:``) is refused.
 WeasyPrint is imported inside the functions: its import is slow.
+
+Text of one direction inside text of the other is marked up with ``<bdi>``, as on pages;
+WeasyPrint ignores that element (and ``unicode-bidi: isolate``) but honours the Unicode
+isolates, so ``render_pdf`` puts FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE inside each
+``<bdi>``: "1 Main Street" keeps its order in an Arabic letter.
 """
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -33,6 +39,15 @@ MIME_TYPES = {
 
 # Of the stored files, a document may show images only (organizations' logos).
 STORED_IMAGE_TYPES = {"image/png", "image/jpeg", "image/webp"}
+
+
+BDI_OPEN = re.compile(r"<bdi(\s[^>]*)?>")
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate_bdi(html: str) -> str:
+    """``html`` with the Unicode isolates inside each ``<bdi>`` element (see above)."""
+    return BDI_OPEN.sub(lambda match: match.group(0) + FSI, html).replace("</bdi>", PDI + "</bdi>")
 
 
 class ResourceRefused(ValueError):
@@ -99,7 +114,7 @@ def render_pdf(template_name: str, context: dict, *, pdf_variant: str | None = N
     ``<title>`` and ``<meta name="author">``; ``pdf_variant`` may be e.g. ``"pdf/a-3b"``."""
     from weasyprint import HTML  # noqa: PLC0415 - slow import (about a second), only when rendering
 
-    html = render_to_string(template_name, context)
+    html = isolate_bdi(render_to_string(template_name, context))
     document = HTML(string=html, base_url=PDF_ORIGIN + "/", url_fetcher=url_fetcher())
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
     return document.write_pdf(**options)

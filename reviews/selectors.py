@@ -6,8 +6,7 @@ from datetime import date
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from instruments.models import Article, Cluster
@@ -184,33 +183,6 @@ def next_due_step(state: State, now=None, cluster: int | None = None) -> ReviewS
     return upcoming.order_by("due_at").first()
 
 
-def review_context_sentence(state: State, now=None) -> str:
-    """A sentence on the State's review for a letter: the cluster under way and the next step
-    due, or an empty string when the review group is not entered or the cycle is over. Demo
-    review data say so in the sentence itself: a letter leaves the portal."""
-
-    now = now or timezone.now()
-    phase = review_now(state, timezone.localdate(now))
-    if phase is None:
-        return ""
-    cluster = Cluster.objects.filter(number=phase.cluster).first()
-    sentence = _("Its review on cluster %(number)s (%(name)s) runs from %(start)s to %(end)s.") % {
-        "number": phase.cluster,
-        "name": cluster.name.lower() if cluster else "",
-        "start": date_format(phase.starts_on, "F Y"),
-        "end": date_format(phase.ends_on, "F Y"),
-    }
-    upcoming = next_due_step(state, now, cluster=phase.cluster)
-    if upcoming:
-        sentence += " " + _("Next due: %(step)s, by %(date)s.") % {
-            "step": steps.RULE_BY_KIND[upcoming.kind].noun,
-            "date": date_format(timezone.localtime(upcoming.due_at), "j F Y"),
-        }
-    if state.review_is_demo:
-        sentence = _("[Demo data, not the real review:] %(sentence)s") % {"sentence": sentence}
-    return sentence
-
-
 def public_focal_point(state: State) -> ReviewContact | None:
     """The State's focal point where the State has made its contacts public (what may go into
     a letter an organization keeps, whoever writes it)."""
@@ -275,23 +247,6 @@ def reviewer_rule_warnings(state: State) -> list[str]:
                 % {"reviewer": reviewers[load["reviewer_id"]].local_name, "count": load["states"]}
             )
     return warnings
-
-
-def letter_review_values(state: State, language: str = "en") -> dict:
-    """What a letter to the State may start from: ``review_context`` (a sentence on its
-    review, in ``language``) and, where the State made its contacts public, ``recipient_name``
-    and ``recipient_title`` of its focal point. Empty strings where nothing is known."""
-
-    with translation.override(language):
-        values = {"review_context": review_context_sentence(state)}
-    focal_point = public_focal_point(state)
-    values["recipient_name"] = focal_point.name if focal_point else ""
-    values["recipient_title"] = (
-        ", ".join(part for part in (focal_point.position, focal_point.institution) if part)
-        if focal_point
-        else ""
-    )
-    return values
 
 
 # The year table's one rule: each year's column shows the cluster under way on this day of it.

@@ -23,7 +23,7 @@ class Letter(models.Model):
         verbose_name=_("State"),
     )
     kind = models.CharField(_("letter"), max_length=20, choices=Kind.choices)
-    language = models.CharField(_("language"), max_length=5)
+    language = models.CharField(_("language"), max_length=10)
     input = models.JSONField(_("exact input"), help_text=_("Everything the letter was made from."))
     pdf = ServedFileField(_("PDF"), upload_to=ServerFileName("letters", "pdf"))
     archival = models.BooleanField(_("archival PDF/A"), default=False)

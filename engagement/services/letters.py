@@ -23,7 +23,7 @@ def letter_input(organization: Organization, fields: dict) -> dict:
     """The letter's complete input as plain values: what it was made from, kept for ever."""
     language = fields["language"]
     state = fields["state"]
-    government = fields.get("government") or letters.default_government(language, state.name)
+    government = fields.get("government") or letters.default_government(language, state.code)
     return {
         "kind": fields["kind"],
         "language": language,
@@ -34,7 +34,7 @@ def letter_input(organization: Organization, fields: dict) -> dict:
         "recipient_title": fields.get("recipient_title", ""),
         "recipient_address": fields.get("recipient_address", ""),
         "issues": fields.get("issues") or BLANK,
-        "intro": fields.get("intro") or letters.default_intro(language, government),
+        "intro": fields.get("intro") or letters.default_intro(language, state.code, government),
         "review_context": fields.get("review_context", ""),
         "signatory_name": fields["signatory_name"],
         "signatory_function": fields.get("signatory_function", ""),

@@ -14,13 +14,13 @@ from django.views.generic import TemplateView
 from engagement import letters
 from engagement.files import PDF, letter_name
 from engagement.forms.letters import LetterForm
+from engagement.letters.review import start_values
 from engagement.models import Letter
 from engagement.permissions import can_view_organization, memberships
 from engagement.services.letters import letter_generate, letter_input
 from portal.files import file_response
 from portal.permissions import is_secretariat
 from reviews.models import State
-from reviews.selectors import letter_review_values
 
 from .mixins import ActingOrganizationMixin
 
@@ -71,22 +71,24 @@ class LetterBuilderView(ActingOrganizationMixin, TemplateView):
             return initial
         state = State.objects.filter(code=(self.request.GET.get("state") or "").upper()).first()
         contact = "\n".join(part for part in (user.email, organization.phone) if part)
-        return self.review_initial(state) | {
+        language = letters.letter_language(user.language)  # the user's language, if chosen
+        return self.review_initial(state, language) | {
             "kind": self.request.GET.get("kind") or Letter.Kind.FOCAL_POINT,
             "state": state,
-            "language": "en",
+            "language": language,
             "date": date.today(),
             "issues": organization.expertise_text,
             "signatory_name": user.full_name,
             "contact_details": contact,
         }
 
-    def review_initial(self, state) -> dict:
+    def review_initial(self, state, language: str) -> dict:
         """What the portal knows of the State's review: a sentence on the cluster under way
-        and the next step due, and its focal point where the State has made it public."""
+        and the next step due (in the letter's language), and its focal point where the State
+        has made it public."""
         if state is None:
             return {}
-        values = letter_review_values(state, "en")  # the builder starts with an English letter
+        values = start_values(state, language)
         self.portal_values = {key: value for key, value in values.items() if value}
         return self.portal_values
 
@@ -183,4 +185,4 @@ class LetterContextView(View):
             language = "en"
         if state is None:
             return JsonResponse({"review_context": "", "recipient_name": "", "recipient_title": ""})
-        return JsonResponse(letter_review_values(state, language))
+        return JsonResponse(start_values(state, language))

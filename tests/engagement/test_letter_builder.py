@@ -71,6 +71,15 @@ def test_preview_is_the_letter_html_and_tolerates_blanks(client, people, organiz
     assert "Preview waits for" in bad.content.decode()
 
 
+@pytest.mark.parametrize(("chosen", "expected"), [("ru", "ru"), ("zh-hans", "zh-hans"), ("", "en")])
+def test_a_new_letter_starts_in_the_user_s_language(client, people, organization, chosen, expected):
+    people["member"].language = chosen
+    people["member"].save(update_fields=["language"])
+    client.force_login(people["member"])
+    form = client.get(reverse("engagement:letter-builder") + "?state=KEN").context["form"]
+    assert form.initial["language"] == expected
+
+
 def test_a_new_letter_from_a_copy_is_prefilled_with_the_old_input(
     client, people, organization, settings, tmp_path
 ):

@@ -35,17 +35,18 @@ DATES = {"en": "14 March 2027", "fr": "14 mars 2027", "es": "14 de marzo de 2027
 
 
 def _letter(kind, language, **overrides):
-    government = letters.default_government(language, "Ruritania")
+    government = letters.default_government(language, "KEN")
     letter = {
         "kind": kind,
         "language": language,
+        "state": "KEN",
         "date": "2027-03-14",
         "government": government,
         "recipient_name": "Ms. Focal Point",
         "recipient_title": "Ministry of Justice",
         "recipient_address": "1 Main Street\nCapital City",
         "issues": "trafficking of children for forced labour",
-        "intro": letters.default_intro(language, government),
+        "intro": letters.default_intro(language, "KEN", government),
         "review_context": "",
         "signatory_name": "Amina Example",
         "signatory_function": "Director",
@@ -73,7 +74,7 @@ def _text(data: bytes) -> str:
 def test_each_letter_holds_its_values_in_each_language(kind, language):
     data = letters.letter_pdf(_letter(kind, language))
     text = _text(data)
-    assert "Ruritania" in text
+    assert "Kenya" in text
     assert "Demo Coalition against Trafficking" in text
     assert DATES[language] in text
     assert "Amina Example" in text
@@ -90,7 +91,7 @@ def test_the_pledge_holds_the_four_commitments_word_for_word():
     text = _text(letters.letter_pdf(_letter(letters.PLEDGE, "en")))
     for commitment in COMMITMENTS:
         assert commitment in text
-    assert "therefore the Government of Ruritania is committed to involving civil society" in text
+    assert "therefore the Government of Kenya is committed to involving civil society" in text
     assert (
         "we commit to making public the responses to our self-assessment questionnaire, "
         "ensuing dialogue, and additional documentation." in text
@@ -123,11 +124,11 @@ def _pages(data: bytes) -> list[str]:
 def test_the_pledges_signature_blocks_stay_with_the_text_above_them(extra_lines):
     """However the text falls, the page with the organization's signature also holds the
     pledge's last paragraph and the government's signature line: no block alone on a page."""
-    intro = letters.default_intro("en", "the Government of Ruritania")
+    intro = letters.default_intro("en", "KEN", "the Government of Kenya")
     intro += "\n" * extra_lines + " ".join(["Our members work in every province."] * extra_lines)
     pages = _pages(letters.letter_pdf(_letter(letters.PLEDGE, "en", intro=intro)))
     [signed] = [page for page in pages if "Amina Example Director" in page]
-    assert "Signed for the Government of Ruritania" in signed
+    assert "Signed for the Government of Kenya" in signed
     assert "we commit to making public the responses" in signed.replace("’", "'")
 
 

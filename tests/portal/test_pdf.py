@@ -118,3 +118,11 @@ def test_archival_variant():
     assert reader.metadata.title == "Archived"
     assert "/OutputIntents" in reader.trailer["/Root"]
     assert "pdfaid" in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+
+
+def test_bdi_elements_get_the_unicode_isolates_weasyprint_honours():
+    html = '<p dir="rtl">عنوان: <bdi>1 Main St</bdi> <bdi class="x">B</bdi></p>'
+    assert pdf.isolate_bdi(html) == (
+        '<p dir="rtl">عنوان: <bdi>\u20681 Main St\u2069</bdi> '
+        '<bdi class="x">\u2068B\u2069</bdi></p>'
+    )

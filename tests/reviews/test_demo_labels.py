@@ -7,11 +7,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from engagement.letters.review import start_values
 from portal.deadlines import VIENNA
 from portal.models import OutboundEmail, Role
 from reviews.demo import review_demo_load
 from reviews.models import State
-from reviews.selectors import letter_review_values
 from reviews.services.sweeps import review_steps_overdue_digest
 from tests.factories import UserFactory, grant_role
 from tests.factories.engagement import MembershipFactory, OrganizationFactory
@@ -29,8 +29,8 @@ def kenya():
 
 def test_the_letters_review_sentence_says_the_data_are_demo(kenya, client):
     with time_machine.travel(MONDAY, tick=False):
-        assert letter_review_values(kenya)["review_context"].startswith(LABEL)
-        french = letter_review_values(kenya, "fr")["review_context"]
+        assert start_values(kenya)["review_context"].startswith(LABEL)
+        french = start_values(kenya, "fr")["review_context"]
         assert french.startswith("[")
         member = UserFactory()
         organization = OrganizationFactory(
@@ -48,7 +48,7 @@ def test_a_state_with_real_review_data_has_no_label(kenya):
     kenya.review_is_demo = False
     kenya.save()
     with time_machine.travel(MONDAY, tick=False):
-        assert letter_review_values(kenya)["review_context"].startswith("Its review on cluster 3")
+        assert start_values(kenya)["review_context"].startswith("Its review on cluster 3")
 
 
 def test_the_calendar_file_labels_every_demo_deadline(kenya, client):

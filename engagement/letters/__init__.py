@@ -1,12 +1,15 @@
 """The two letters organizations send: the engagement and transparency pledge (seed 002
 L633-648) and the letter to a State party's focal point (seed 002 L650-673).
 
+Each is written in Arabic, Chinese, English, French, Russian and Spanish; English is the
+guide's official text, the others say they are unofficial translations (``texts``). The
+State is named from the table of State names, in the form each sentence needs.
+
 A letter is rendered from one dict of plain values (kept as the letter's exact input), so a
 letter can be downloaded again or generated anew from a copy of its input. The same template
 gives the HTML preview and the PDF.
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -15,16 +18,23 @@ from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.pdf import PDF_ORIGIN, render_pdf
+from reviews.state_names import UnknownStateName, state_names
 
-PLEDGE = "pledge"
-FOCAL_POINT = "focal_point"
+from .texts import FOCAL_POINT, PLEDGE, TEXTS
+
+__all__ = ["FOCAL_POINT", "PLEDGE", "TEXTS"]
+
 KINDS = [
     (PLEDGE, _("Engagement and transparency pledge")),
     (FOCAL_POINT, _("Letter to a State party's focal point")),
 ]
+# In the UN's order; English is the guide's official text, the others are translations.
 LANGUAGES = [
+    ("ar", _("Arabic (unofficial translation)")),
+    ("zh-hans", _("Chinese (unofficial translation)")),
     ("en", _("English")),
     ("fr", _("French (unofficial translation)")),
+    ("ru", _("Russian (unofficial translation)")),
     ("es", _("Spanish (unofficial translation)")),
 ]
 RTL_LANGUAGES = frozenset({"ar"})
@@ -45,82 +55,49 @@ LIMITS = {
     "organization_address": 500,
 }
 
-
-@dataclass(frozen=True)
-class LanguageTexts:
-    date_format: str
-    title: dict
-    heading: dict
-    default_government: str
-    default_intro: str
-    unofficial_note: str
+# The forms of the government's designation the texts use besides the nominative
+# ``government``: Spanish contracts "a"/"de" with the article ("al Gobierno", "del Gobierno").
+GOVERNMENT_FORMS = {"es": ("government_de", "government_a")}
 
 
-TEXTS = {
-    "en": LanguageTexts(
-        date_format="j F Y",
-        title={
-            PLEDGE: "Civil society engagement and transparency pledge",
-            FOCAL_POINT: "UNTOC Review Mechanism self-assessment",
-        },
-        heading={PLEDGE: "", FOCAL_POINT: "UNTOC Review Mechanism self-assessment"},
-        default_government="the Government of {state}",
-        default_intro=(
-            "As the Review Mechanism of the United Nations Convention against Transnational "
-            "Organized Crime proceeds, we invite {government} to sign the civil society "
-            "engagement and transparency pledge below and to make it public."
-        ),
-        unofficial_note="",
-    ),
-    "fr": LanguageTexts(
-        date_format="j F Y",
-        title={
-            PLEDGE: "Engagement en faveur de la participation de la société civile et de "
-            "la transparence",
-            FOCAL_POINT: "Mécanisme d’examen de l’UNTOC : auto-évaluation",
-        },
-        heading={PLEDGE: "", FOCAL_POINT: "Mécanisme d’examen de l’UNTOC : auto-évaluation"},
-        default_government="le Gouvernement de {state}",
-        default_intro=(
-            "Alors que le Mécanisme d’examen de la Convention des Nations Unies contre la "
-            "criminalité transnationale organisée se poursuit, nous invitons {government} à "
-            "signer l’engagement ci-dessous et à le rendre public."
-        ),
-        unofficial_note=(
-            "Traduction non officielle du modèle publié en anglais dans le Guide pour la "
-            "participation de la société civile au Mécanisme d’examen (ONUDC et Global "
-            "Initiative against Transnational Organized Crime)."
-        ),
-    ),
-    "es": LanguageTexts(
-        date_format=r"j \d\e F \d\e Y",
-        title={
-            PLEDGE: "Compromiso de participación de la sociedad civil y de transparencia",
-            FOCAL_POINT: "Mecanismo de Examen de la UNTOC: autoevaluación",
-        },
-        heading={PLEDGE: "", FOCAL_POINT: "Mecanismo de Examen de la UNTOC: autoevaluación"},
-        default_government="el Gobierno de {state}",
-        default_intro=(
-            "En el marco del Mecanismo de Examen de la Convención de las Naciones Unidas contra "
-            "la Delincuencia Organizada Transnacional, invitamos a {government} a firmar el "
-            "compromiso que figura a continuación y a hacerlo público."
-        ),
-        unofficial_note=(
-            "Traducción no oficial del modelo publicado en inglés en la Guía para la "
-            "participación de la sociedad civil en el Mecanismo de Examen (UNODC y Global "
-            "Initiative against Transnational Organized Crime)."
-        ),
-    ),
-}
+def letter_language(code: str | None) -> str:
+    """``code`` if letters are written in it, else English (e.g. a user's page language)."""
+    return code if code in TEXTS else "en"
 
 
-def default_government(language: str, state_name: str) -> str:
-    """The government's designation as the letter's language writes it (editable)."""
-    return TEXTS[language].default_government.format(state=state_name)
+def default_government(language: str, state_code: str) -> str:
+    """The government's designation as the letter's language writes it (editable), from the
+    table of State names (``reviews.state_names``)."""
+    return state_names(state_code, language)["government"]
 
 
-def default_intro(language: str, government: str) -> str:
-    return TEXTS[language].default_intro.format(government=government)
+def _typed_forms(language: str, government: str) -> dict:
+    """The forms of a designation the user typed (not in the table): in Spanish, "el" joins
+    "a" and "de" as "al" and "del"; other words are kept as typed."""
+    forms = {"government": government}
+    if language == "es":
+        head, _space, rest = government.partition(" ")
+        contracted = head.lower() == "el" and rest
+        forms["government_de"] = f"del {rest}" if contracted else f"de {government}"
+        forms["government_a"] = f"al {rest}" if contracted else f"a {government}"
+    return forms
+
+
+def government_forms(language: str, state_code: str, government: str) -> dict:
+    """The forms the letter's texts need of ``government``: the table's when it is the
+    table's designation of the State, else derived from what the user typed."""
+    try:
+        names = state_names(state_code, language)
+    except UnknownStateName:
+        names = {}
+    if names.get("government") == government:
+        return {form: names[form] for form in ("government", *GOVERNMENT_FORMS.get(language, ()))}
+    return _typed_forms(language, government)
+
+
+def default_intro(language: str, state_code: str, government: str) -> str:
+    forms = government_forms(language, state_code, government)
+    return TEXTS[language].default_intro.format(**forms)
 
 
 def letter_title(letter: dict) -> str:
@@ -155,8 +132,10 @@ def letter_context(letter: dict, *, for_pdf: bool, logo_url: str = "") -> dict:
         "heading": texts.heading[letter["kind"]],
         "date_text": _date_text(letter),
         "body_template": f"engagement/letters/texts/{letter['kind']}/{language}.html",
+        "gov": government_forms(language, letter.get("state", ""), letter["government"]),
         "logo_url": logo_url,
         "sender_contacts": [contact for contact in contacts if contact],
+        "unofficial_label": texts.unofficial_label,
         "unofficial_note": texts.unofficial_note,
     }
 
