@@ -5,6 +5,7 @@ Reference data: loaded from ``fixtures/instruments.json``; every row keeps its s
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,10 +40,15 @@ class Instrument(models.Model):
         verbose_name_plural = _("instruments")
 
     def __str__(self):
-        return self.short_name
+        return self.local_short_name
 
     def get_absolute_url(self):
         return reverse("instruments:detail", kwargs={"slug": self.slug})
+
+    @property
+    def local_short_name(self) -> str:
+        """The short name in the reader's language (instruments/labels.py marks them)."""
+        return gettext(self.short_name)
 
 
 class Cluster(models.Model):
@@ -60,10 +66,19 @@ class Cluster(models.Model):
         verbose_name_plural = _("review clusters")
 
     def __str__(self):
-        return self.name
+        return self.local_name
 
     def get_absolute_url(self):
         return reverse("instruments:cluster-detail", kwargs={"slug": self.slug})
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language (instruments/labels.py marks them)."""
+        return gettext(self.name)
+
+    @property
+    def local_short_name(self) -> str:
+        return gettext(self.short_name)
 
 
 class Article(models.Model):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 from portal.breaker import breakers_reset
@@ -31,6 +32,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the reference data once for every test that uses the database."""
     with django_db_blocker.unblock():
         call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """A request leaves its language active in the thread (LocaleMiddleware does not reset
+    it): every test starts, and ends, in English, so reverse() gives unprefixed addresses."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from engagement.selectors import calendar as ical_selectors
 from portal import ical
 from portal.models import User, new_calendar_token
-from portal.recipients import in_language_of
+from portal.recipients import in_language_of, user_language
 
 
 class PersonalFeedView(View):
@@ -24,7 +24,9 @@ class PersonalFeedView(View):
         with in_language_of(user):  # the feed owner's language, whoever fetches it
             events = ical_selectors.personal_events(user, base)
             body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
-        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Language"] = user_language(user)
+        return response
 
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)

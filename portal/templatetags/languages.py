@@ -4,6 +4,7 @@ as the reader's language joins them."""
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.formats import date_format, time_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
@@ -29,3 +30,16 @@ def join_list(items, attribute="", autoescape=True):
     escape = conditional_escape if autoescape else str
     parts = [escape(str(getattr(item, attribute) if attribute else item)) for item in items]
     return mark_safe(escape(separator).join(parts))  # noqa: S308 every part escaped above
+
+
+@register.filter(expects_localtime=True)
+def deadline_format(value, weekday=""):
+    """A deadline to the second in the reader's language: the date in the language's own
+    order and words (DATE_FORMAT), then the time ("23:59:59"); ``"weekday"`` adds the day."""
+    if not value:
+        return ""
+    text = pgettext("a date, then a time", "%(date)s, %(time)s") % {
+        "date": date_format(value, "DATE_FORMAT"),
+        "time": time_format(value, "H:i:s"),
+    }
+    return f"{date_format(value, 'l')} {text}" if weekday else text

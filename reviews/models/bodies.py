@@ -1,6 +1,7 @@
 """The five working groups of the Conference of the Parties."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,4 +23,13 @@ class WorkingGroup(models.Model):
         verbose_name_plural = _("working groups")
 
     def __str__(self):
-        return self.short_name
+        return self.local_short_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language, in the glossary's wording (reviews/labels.py)."""
+        return gettext(self.name)
+
+    @property
+    def local_short_name(self) -> str:
+        return gettext(self.short_name)

@@ -154,3 +154,13 @@ def test_a_cross_site_post_cannot_change_an_accounts_language(client):
     with another site's POST, so only the language cookie could change."""
     assert settings.SESSION_COOKIE_SAMESITE in ("Lax", "Strict")
     assert "csrfmiddlewaretoken" not in client.get("/history/").content.decode()
+
+
+def test_the_personal_calendar_feed_is_in_the_users_language(client):
+    user = UserFactory(language="fr")
+    response = client.get(f"/calendar/{user.calendar_token}.ics")
+    assert response.status_code == 200
+    with translation.override("fr"):
+        name = translation.gettext("My deadlines (UNTOC engagement portal)")
+    assert f"X-WR-CALNAME:{name}" in response.content.decode().replace("\r\n ", "")
+    assert response["Content-Language"] == "fr"
