@@ -6,7 +6,8 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.utils import translation
 
 from portal.client_ip import client_ip
-from portal.recipients import address_language
+from portal.models import User
+from portal.recipients import address_language, user_language
 from portal.services.outbox import email_queue_rendered
 
 
@@ -16,9 +17,10 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         return client_ip(request, super().get_client_ip)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Render allauth's message as usual, in the language of the account with that
-        address (English without one), then record it in the outbox and send it after commit,
-        like every other email of the portal."""
+        """Render allauth's message as usual, in its user's language (the account it is
+        about, e.g. a new address to confirm; else the account with that address; else
+        English), then record it in the outbox and send it after commit, like every other
+        email of the portal."""
 
         request = allauth_context.request
         full_context = {
@@ -27,7 +29,9 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             "current_site": get_current_site(request),
             **context,
         }
-        with translation.override(address_language(email)):
+        user = context.get("user")
+        language = user_language(user) if isinstance(user, User) else address_language(email)
+        with translation.override(language):
             message = self.render_mail(template_prefix, email, full_context)
         html = next(
             (

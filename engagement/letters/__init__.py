@@ -132,7 +132,7 @@ def letter_context(letter: dict, *, for_pdf: bool, logo_url: str = "") -> dict:
         "heading": texts.heading[letter["kind"]],
         "date_text": _date_text(letter),
         "body_template": f"engagement/letters/texts/{letter['kind']}/{language}.html",
-        "gov": government_forms(language, letter.get("state", ""), letter["government"]),
+        "gov": government_forms(language, letter.get("state", ""), letter.get("government", "")),
         "logo_url": logo_url,
         "sender_contacts": [contact for contact in contacts if contact],
         "unofficial_label": texts.unofficial_label,

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('engagement', '0010_change_log_base'),
+        ("engagement", "0010_change_log_base"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='letter',
-            name='language',
-            field=models.CharField(max_length=10, verbose_name='language'),
+            model_name="letter",
+            name="language",
+            field=models.CharField(max_length=10, verbose_name="language"),
         ),
     ]

@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from portal.models import OutboundEmail
-from portal.recipients import offered_language, user_language
+from portal.recipients import address_language, offered_language, user_language
 from portal.tasking import task_after_commit
 from portal.workflows.outbox import email_transition
 
@@ -54,8 +54,9 @@ def email_queue(
     language: str | None = None,
 ) -> OutboundEmail | None:
     """Record a message to ``to`` rendered from ``template`` in ``language`` (subject, text
-    and HTML; ``portal.recipients`` says which: the recipient's, else English) and send it
-    after commit.
+    and HTML) and send it after commit. Without ``language``, the language of the account
+    with that address, else English (``portal.recipients``); callers that have the user at
+    hand pass ``user_language(user)`` and save the query.
 
     Returns None, queuing nothing, when a message with the same ``dedupe_key`` exists: this is
     how reminders and notices go out exactly once however often a sweep runs.
@@ -63,6 +64,8 @@ def email_queue(
     if dedupe_key and OutboundEmail.objects.filter(dedupe_key=dedupe_key).exists():
         return None  # sent before: skip the rendering (the constraint still guards races)
     context = {"portal_url": settings.PORTAL_URL.rstrip("/"), **context}
+    if language is None:
+        language = address_language(to)
     subject, text, html = _render(template, context, language)
     return email_queue_rendered(
         to=to,

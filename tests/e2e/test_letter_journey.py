@@ -32,7 +32,11 @@ def test_build_preview_and_download_a_focal_point_letter(
     expect(preview).to_contain_text("The Government of Kenya will shortly be reviewed")
 
     page.get_by_label("Language of the letter").select_option("fr")
-    expect(preview).to_contain_text("Le Gouvernement de Kenya fera prochainement")
+    expect(preview).to_contain_text("Le Gouvernement du Kenya fera prochainement")
+    expect(preview).to_contain_text("Traduction non officielle")
+    page.get_by_label("Language of the letter").select_option("ar")
+    expect(preview.locator("article.letter")).to_have_attribute("dir", "rtl")
+    expect(preview).to_contain_text("عملية استعراض تنفيذ حكومة كينيا")
     page.get_by_label("Language of the letter").select_option("en")
     expect(preview).to_contain_text("Yours sincerely")
 
@@ -45,3 +49,20 @@ def test_build_preview_and_download_a_focal_point_letter(
     assert "Coastal Anti-Trafficking Network (demo)" in text
     assert "trafficking of children for domestic work" in text
     assert "(para. 23)" in text
+
+
+def test_a_user_who_chose_chinese_starts_a_letter_in_chinese(live_server, page: Page, login_as):
+    demo_data_load()
+    user = User.objects.get(email="ngo@demo.invalid")
+    user.language = "zh-hans"
+    user.save(update_fields=["language"])
+    login_as(user)
+    page.goto(live_server.url + "/pledges/KEN/")
+    page.get_by_role("link", name="Letters").click()
+    page.get_by_role("button", name="Write a letter").click()
+    expect(page.get_by_label("Language of the letter")).to_have_value("zh-hans")
+    page.get_by_label("State:").select_option(label="Netherlands (Kingdom of the)")
+    preview = page.locator("#letter-preview")
+    expect(preview.locator("article.letter")).to_have_attribute("lang", "zh-hans")
+    expect(preview).to_contain_text("荷兰政府即将在")
+    expect(preview).to_contain_text("非正式译文")

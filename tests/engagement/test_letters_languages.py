@@ -69,6 +69,19 @@ OWN_TRANSLATION = {
     "es": "que citamos aquí en nuestra traducción no oficial",
 }
 QUOTATION_MARKS = "«»“”„‘’\"'"
+# The glossary's terms (locale/GLOSSARY.md rows 2, 4, 8, 10, 21) as the focal-point letter uses
+# them (a Russian noun may be declined, so its stem).
+GLOSSARY_TERMS = {
+    "ar": ["مؤتمر الأطراف", "آلية الاستعراض", "جهة الوصل", "الدولة الطرف المستعرضة",
+           "قائمة التقييم الذاتي"],
+    "zh-hans": ["缔约方会议", "审议机制", "联络人", "被审议缔约国", "自评调查表"],
+    "fr": ["Conférence des Parties", "Mécanisme d'examen", "point de contact",
+           "État partie examiné", "questionnaire d'auto-évaluation"],
+    "ru": ["Конференции участников", "Механизма обзора", "координатор",
+           "в отношении которого проводится обзор", "вопросник для самооценки"],
+    "es": ["Conferencia de las Partes", "Mecanismo de Examen", "coordinador",
+           "Estado parte examinado", "cuestionario de autoevaluación"],
+}  # fmt: skip
 
 
 def letter_input(kind: str, language: str, code: str) -> dict:
@@ -207,6 +220,13 @@ def test_paragraph_23_is_marked_as_the_letter_s_translation_not_quoted(rendered,
     assert flat(OWN_TRANSLATION[language], language) in text
     paragraph = text.split(flat(OWN_TRANSLATION[language], language))[1][:400]
     assert not set(paragraph) & set(QUOTATION_MARKS.replace("'", "")), paragraph
+
+
+@pytest.mark.parametrize("language", sorted(GLOSSARY_TERMS))
+def test_the_letters_use_the_glossary_s_terms(rendered, language):
+    text = rendered[language, letters.FOCAL_POINT, "NLD"][0]
+    missing = [t for t in GLOSSARY_TERMS[language] if flat(t, language) not in text]
+    assert missing == []
 
 
 def test_the_english_letter_quotes_paragraph_23_as_the_guide_does(rendered):
