@@ -134,7 +134,7 @@ bench: install catalogues load-tool
 
 # Pages under load against a bare Django page in the same run (bench/load.py; PostgreSQL and
 # Redis from DATABASE_URL and REDIS_URL).
-bench-load: install load-tool
+bench-load: install catalogues load-tool
 	$(BIN)/python bench/load.py
 
 # wrk, the load generator of bench/load.py, from Debian's packages (root, as here and in CI).

@@ -1,7 +1,6 @@
 """Lists of applicants as CSV, XLSX and PDF: the list circulated to States parties (no
 personal data) and the final list of participants (with representatives, for staff)."""
 
-import csv
 import io
 
 from django.utils import timezone
@@ -10,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from portal.pdf import render_pdf
+from portal.spreadsheets import csv_writer, row_safe
 
 from .selectors.applications import summary
 
@@ -74,23 +74,25 @@ def participant_rows(applications) -> tuple[list[str], list[list[str]]]:
 
 
 def as_csv(header, rows) -> bytes:
+    """The rows as UTF-8 CSV; a cell a spreadsheet would run as a formula starts with a quote."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)
     writer.writerow(header)
     writer.writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
 
 
 def as_xlsx(header, rows, title: str) -> bytes:
-
+    """The rows as a workbook: text is never a formula (``portal.spreadsheets``); numbers
+    stay numbers."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
-    sheet.append(header)
+    sheet.append(row_safe(header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append(row_safe(row))
     for column in sheet.columns:
         width = max(len(str(cell.value or "")) for cell in column)
         sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))

@@ -7,6 +7,11 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
 
+    def ready(self):
+        from portal.page_cache import connect_invalidation  # noqa: PLC0415 - models import once apps are loaded
+
+        connect_invalidation()
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, behind the portal's sign-in and second factor (``admin_site.py``)."""

@@ -25,6 +25,8 @@ import logging
 import posixpath
 import secrets
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -201,15 +203,47 @@ class ServedImageField(models.ImageField):
 # --- writing and removing ---------------------------------------------------------------------
 
 
+# The files put in fields inside ``atomic_with_files``: (field file, the name it had before).
+_STORED_IN_BLOCK: ContextVar[list | None] = ContextVar("stored_in_block", default=None)
+
+
 def file_replace(instance, field_name: str, value) -> None:
     """Put ``value`` (a new file, or "" to clear) in the field; the file it held is deleted
     from storage once the surrounding transaction commits (a rollback keeps it). Call it
-    inside the transaction that saves ``instance``."""
+    inside the transaction that saves ``instance``; inside ``atomic_with_files``, the new file
+    is deleted again if that transaction does not commit."""
     old = getattr(instance, field_name)
     old_name, storage = old.name, old.storage
     setattr(instance, field_name, value)
-    if old_name and old_name != getattr(instance, field_name).name:
+    new = getattr(instance, field_name)
+    if old_name and old_name != new.name:
         transaction.on_commit(lambda: file_delete(storage, old_name))
+    stored = _STORED_IN_BLOCK.get()
+    if stored is not None and value:
+        stored.append((new, old_name))
+
+
+@contextmanager
+def atomic_with_files():
+    """``transaction.atomic`` for a write that stores files (through ``file_replace``): a
+    file is stored when its row is saved, before the commit, so if the block raises or its
+    commit fails (the database connection lost midway), the files stored inside it are
+    deleted again and none is left in storage without a row naming it. Usable as a
+    decorator. Use it as the outermost transaction: an enclosing one rolled back later is not
+    seen."""
+    stored: list = []
+    token = _STORED_IN_BLOCK.set(stored)
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        for field_file, old_name in stored:
+            # _committed: the storage holds the file (FieldFile's own flag, set by its save).
+            if field_file._committed and field_file.name and field_file.name != old_name:
+                file_delete(field_file.storage, field_file.name)
+        raise
+    finally:
+        _STORED_IN_BLOCK.reset(token)
 
 
 def file_delete(storage, name: str) -> None:

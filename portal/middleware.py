@@ -1,17 +1,24 @@
 """The portal's middleware. Security headers: a strict Content Security Policy (no inline
 scripts or styles anywhere but the admin) and a Permissions-Policy that turns off the browser
-features the portal never uses. Two-factor authentication for every role but the applicant's."""
+features the portal never uses. Two-factor authentication for every role but the applicant's.
+A page that says nothing was saved when the database is lost midway through a request."""
+
+import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from .languages import path_language, path_without_language, preferred_language
 from .permissions import has_authenticator_app, requires_mfa
+
+logger = logging.getLogger(__name__)
 
 STRICT_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -69,8 +76,10 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-# Account pages (where MFA is set up, and logout), static files and /health/ stay reachable.
-OPEN_PREFIXES = ("/accounts/", "/static/", "/health/")
+# Account pages (where MFA is set up, and logout), static files, /health/, the language switcher
+# and the JavaScript catalogue stay reachable. (The catalogue must: every page loads it, and
+# redirecting it would load the set-up page again behind the reader's back, with a new secret.)
+OPEN_PREFIXES = ("/accounts/", "/static/", "/health/", "/i18n/", "/jsi18n/")
 
 
 class MultiFactorRequiredMiddleware:
@@ -98,6 +107,40 @@ class MultiFactorRequiredMiddleware:
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """The database lost midway through a request (connection cut by a restart or failover,
+    SQLite busy past its timeout): the transaction was rolled back, so the page says that
+    nothing was saved and to send the form again (HTTP 503, Retry-After), instead of the
+    generic error page. The error is logged in full."""
+
+    RETRY_AFTER_SECONDS = 10
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error(
+            "Database unavailable during %s %s",
+            request.method,
+            request.path,
+            exc_info=exception,
+        )
+        # Rendered without the request: its context (session, roles) would need the database.
+        body = render_to_string(
+            "503.html",
+            {"PORTAL_SHORT_NAME": settings.PORTAL_SHORT_NAME, "method": request.method},
+        )
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 # Addresses that answer data, not a page: they keep their unprefixed address for every reader.

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagement.models import Application, Objection, Representative, WrittenComment
+from engagement.services.capacity import approve_or_reserve_locked
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update
 from engagement.workflows import applications as workflow
 from engagement.workflows.applications import (
@@ -20,7 +21,7 @@ from engagement.workflows.applications import (
     application_locked,
     dialogue_accepts_applications,
 )
-from portal.files import file_replace
+from portal.files import atomic_with_files, file_replace
 from portal.permissions import represents_state
 
 S = Application.Status
@@ -51,7 +52,7 @@ def _apply_fields(application: Application, fields: dict, representatives: list[
     )
 
 
-@transaction.atomic
+@atomic_with_files()
 def applications_save(
     *,
     organization,
@@ -64,7 +65,9 @@ def applications_save(
 ) -> list[Application]:
     """Create or update the organization's application to each dialogue (one each), as a
     draft or submitted. An application already submitted is not duplicated: submitting the
-    same form twice (a double click) leaves one application."""
+    same form twice (a double click) leaves one application. One transaction: if it fails
+    midway (the database connection lost), nothing is written and an uploaded nomination letter
+    is removed from storage again."""
     now = now or timezone.now()
     saved = []
     for dialogue in dialogues:
@@ -231,11 +234,13 @@ def objection_record(application_id: int, *, state, by, reason: str, now=None) -
 
 @transaction.atomic
 def bureau_decide(application_id: int, *, approve: bool, by, reason: str) -> Application:
-    """The Bureau approves or rejects a referred application, with its reason."""
+    """The Bureau approves or rejects a referred application, with its reason. An approval
+    passes the same check of the places as every other (``approve_or_reserve_locked``): beyond
+    them the application joins the reserve list."""
     application = application_locked(application_id)
     _refuse_unless(application, Action.DECIDE, by, timezone.now())
     if not reason.strip():
         raise ApplicationError(_("Give the reason for this decision."), field="reason")
-    return workflow.transition_locked(
-        application, S.APPROVED if approve else S.REJECTED, by=by, reason=reason
-    )
+    if approve:
+        return approve_or_reserve_locked(application, by=by, reason=reason)
+    return workflow.transition_locked(application, S.REJECTED, by=by, reason=reason)

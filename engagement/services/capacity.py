@@ -34,30 +34,36 @@ def places_taken(dialogue: Dialogue) -> int:
     ).count()
 
 
-def approve_or_reserve_locked(application: Application, *, reason: str) -> Application:
+def approve_or_reserve_locked(application: Application, *, by=None, reason: str) -> Application:
     """Approve a (locked) application; beyond the dialogue's places it joins the reserve list
-    (approved, no confirmation yet) and hears its position instead of a confirmation link."""
-    places = dialogue_places(application.dialogue)
-    if (
-        places is not None
-        and places_taken(application.dialogue) + max(1, application.representatives.count())
-        > places
-    ):
+    (approved, no confirmation yet) and hears its position instead of a confirmation link.
+
+    Every approval comes here (the objection window closing, the Bureau's decision). The
+    dialogue's row is locked before the places are counted, until the end of the transaction:
+    two approvals at once count one after the other, so the last place is given once. The lock
+    (``FOR NO KEY UPDATE``) still lets new applications to the dialogue be written meanwhile.
+    """
+    dialogue = Dialogue.objects.select_for_update(no_key=True).get(pk=application.dialogue_id)
+    places = dialogue_places(dialogue)
+    needed = max(1, application.representatives.count())
+    if places is not None and places_taken(dialogue) + needed > places:
         last = (
-            Application.objects.filter(dialogue=application.dialogue)
+            Application.objects.filter(dialogue=dialogue)
             .exclude(reserve_position=None)
             .order_by("-reserve_position")
             .values_list("reserve_position", flat=True)
             .first()
         ) or 0
+        reserved = _("Approved on the reserve list, position %(n)s") % {"n": last + 1}
         return workflow.transition_locked(
             application,
             S.APPROVED,
-            by=None,
-            reason=_("Approved on the reserve list, position %(n)s") % {"n": last + 1},
+            by=by,
+            # A person's decision keeps its reason; the portal's says only where it went.
+            reason=f"{reason.strip()} — {reserved}" if by is not None else reserved,
             reserve_position=last + 1,
         )
-    return workflow.transition_locked(application, S.APPROVED, by=None, reason=reason)
+    return workflow.transition_locked(application, S.APPROVED, by=by, reason=reason)
 
 
 def reserve_offer_places(dialogue_id: int, now=None) -> int:

@@ -17,7 +17,7 @@ from engagement.workflows.dialogues import (
     dialogue_created_record,
 )
 from portal import deadlines
-from portal.files import file_replace
+from portal.files import atomic_with_files, file_replace
 
 S = Dialogue.Status
 
@@ -77,7 +77,7 @@ def _apply_fields(dialogue: Dialogue, fields: dict) -> None:
         raise DialogueError(message, field=field)
 
 
-@transaction.atomic
+@atomic_with_files()
 def dialogue_create(*, by, **fields) -> Dialogue:
     """Create a dialogue (as a draft) with its confirmation cut-off computed from its date."""
     dialogue = Dialogue(status=S.DRAFT)
@@ -87,7 +87,7 @@ def dialogue_create(*, by, **fields) -> Dialogue:
     return dialogue
 
 
-@transaction.atomic
+@atomic_with_files()
 def dialogue_update(dialogue_id: int, *, by, **fields) -> Dialogue:
     """Change a dialogue's details or dates; the cut-off is recomputed from the date."""
     dialogue = Dialogue.objects.select_for_update().get(pk=dialogue_id)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from engagement.models import Invitation, Membership, Organization
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update, logo_normalized
-from portal.files import file_replace
+from portal.files import atomic_with_files, file_replace
 from portal.recipients import address_language
 from portal.services.outbox import email_queue
 
@@ -33,7 +33,7 @@ def _apply(organization: Organization, fields: dict) -> dict:
     return expertise
 
 
-@transaction.atomic
+@atomic_with_files()
 def organization_create(*, by, **fields) -> Organization:
     """Create an organization; its creator becomes its first admin."""
     organization = Organization()
@@ -44,7 +44,7 @@ def organization_create(*, by, **fields) -> Organization:
     return organization
 
 
-@transaction.atomic
+@atomic_with_files()
 def organization_update(organization_id: int, *, by, **fields) -> Organization:
     organization = Organization.objects.select_for_update().get(pk=organization_id)
     expertise = _apply(organization, fields)

@@ -1,14 +1,13 @@
 """Writes to the pledge tracker."""
 
-from django.db import transaction
 from django.utils import timezone
 
 from engagement.models import PledgeSignature
 from engagement.uploads import KEEP_CURRENT_FILE, file_field_update
-from portal.files import file_replace
+from portal.files import atomic_with_files, file_replace
 
 
-@transaction.atomic
+@atomic_with_files()
 def pledge_signature_record(*, state, by, **fields) -> PledgeSignature:
     """Record (or correct) a government's signature of the pledge, with who recorded it."""
     signature = PledgeSignature.objects.select_for_update().filter(state=state).first()

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -10,7 +11,7 @@ from django.views.generic import TemplateView
 from engagement.selectors import calendar as ical_selectors
 from portal import ical
 from portal.models import User, new_calendar_token
-from portal.recipients import in_language_of, user_language
+from portal.recipients import in_language_of
 
 
 class PersonalFeedView(View):
@@ -24,8 +25,9 @@ class PersonalFeedView(View):
         with in_language_of(user):  # the feed owner's language, whoever fetches it
             events = ical_selectors.personal_events(user, base)
             body = ical.calendar_bytes(_("My deadlines (UNTOC engagement portal)"), events)
+            language = translation.get_language()
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Language"] = user_language(user)
+        response["Content-Language"] = language
         return response
 
     def dispatch(self, request, *args, **kwargs):

@@ -107,7 +107,7 @@ class BureauReferralsView(TemplateView):
         approve = request.POST.get("decision") == "approve"
         if form.is_valid():
             try:
-                services.bureau_decide(
+                decided = services.bureau_decide(
                     application.pk,
                     approve=approve,
                     by=request.user,
@@ -116,7 +116,14 @@ class BureauReferralsView(TemplateView):
             except services.ApplicationError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(
-                    request, _("Decision recorded for %(org)s.") % {"org": application.organization}
-                )
+                messages.success(request, _decided_message(decided))
         return redirect("engagement:bureau-referrals")
+
+
+def _decided_message(application) -> str:
+    if application.reserve_position is not None:
+        return _("Decision recorded for %(org)s: approved on the reserve list, position %(n)s.") % {
+            "org": application.organization,
+            "n": application.reserve_position,
+        }
+    return _("Decision recorded for %(org)s.") % {"org": application.organization}

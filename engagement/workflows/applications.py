@@ -243,9 +243,10 @@ def transition_refusal(application: Application, target: str) -> str | None:
 
 def application_locked(application_id: int) -> Application:
     """The application, locked until the end of the transaction (two people acting at once
-    produce one change)."""
+    produce one change). Only its own row: its organization and dialogue are read, not locked
+    (what needs the dialogue, such as counting its places, locks it itself)."""
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("organization", "dialogue")
         .get(pk=application_id)
     )

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",  # first: on every response, redirects too
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 on every page
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",  # after sessions, before common
     "django.middleware.common.CommonMiddleware",
@@ -65,11 +66,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.middleware.UserLanguageMiddleware",  # after auth: the account's language wins
+    "portal.page_cache.PublicPageCacheMiddleware",  # after who asks, in which language
     "portal.request_limits.RequestBodyLimitMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.MultiFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",  # last: sees the view's exceptions first
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -99,8 +102,23 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite: wait for a busy writer instead of failing at once (web + timer sweep).
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The embedded database takes a small secretariat's concurrency (web threads or processes
+    # and the timer sweep). WAL: readers never wait for the writer. IMMEDIATE: a transaction
+    # takes the write lock when it begins, so one that has read cannot fail with "database is
+    # locked" when it comes to write (SQLite refuses to upgrade a read to a write while another
+    # writer is active); it waits its turn, up to SQLITE_BUSY_TIMEOUT seconds, instead.
+    # synchronous=NORMAL is durable in WAL mode but for the last commits on a power cut.
+    busy_seconds = env.int("SQLITE_BUSY_TIMEOUT", default=20)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": busy_seconds,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                f"PRAGMA busy_timeout={busy_seconds * 1000};"
+            ),
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -118,6 +136,26 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous visitors' public pages, kept whole per address and language (portal/page_cache.py);
+# every write retires them, and none lives longer than this (what changes with the clock).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+PUBLIC_PAGE_CACHE_VIEWS = [
+    "home",
+    "engagement:dialogue-list",
+    "engagement:dialogue-detail",
+    "engagement:pledge-list",
+    "engagement:pledge-state",
+    "reviews:overview",
+    "reviews:state-list",
+    "reviews:state-detail",
+    "reviews:compilation",
+    "reviews:history",
+    "instruments:list",
+    "instruments:detail",
+    "instruments:article-detail",
+    "instruments:cluster-matrix",
+    "instruments:cluster-detail",
+]
 # Sessions in the database, never in Redis alone: an outage of Redis signs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

@@ -1,10 +1,10 @@
 """CSV export of the review data: the values of each row and ``export_csv``."""
 
-import csv
 from collections.abc import Iterator
 from datetime import date
 
 from portal.deadlines import VIENNA
+from portal.spreadsheets import csv_writer
 
 from ..models import ReviewerAssignment, ReviewStep, State, TreatyParticipation
 from .files import KINDS
@@ -92,9 +92,11 @@ class _Echo:
 def export_csv(kind: str) -> Iterator[str]:
     """The review data of one kind as CSV text, chunk by chunk: a byte-order mark (so that
     Excel reads UTF-8), the header, then one row per State, participation, assignment or step,
-    ordered by State name. One query whatever the number of rows. Changes nothing."""
+    ordered by State name. One query whatever the number of rows. Changes nothing. A cell
+    that a spreadsheet would run as a formula starts with a quote, which the import takes away
+    again (``portal.spreadsheets``)."""
     columns = KINDS[kind]
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
+    writer = csv_writer(_Echo(), lineterminator="\r\n")
     yield "\ufeff" + writer.writerow(columns)
     for values in _export_rows(kind):
         yield writer.writerow([values[column] for column in columns])

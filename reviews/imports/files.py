@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.spreadsheets import cell_read
+
 KINDS = {
     "states": (
         "iso3",
@@ -177,7 +179,7 @@ def _header_problem(header: list[str]) -> str:
 
 
 def _record(header: list[str], cells: list[str]) -> dict:
-    cells = [cell.strip() for cell in cells]
+    cells = [cell_read(cell.strip()) for cell in cells]
     values = dict(zip(header, (cells + [""] * len(header))[: len(header)], strict=True))
     if len(cells) < len(header) or any(cells[len(header) :]):
         values["__count__"] = str(len(cells))

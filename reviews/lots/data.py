@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 from datetime import date
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+
+from portal.spreadsheets import csv_writer
 
 from ..models import State, TreatyParticipation
 from .model import CONVENTION, REVIEWED, SIMULATION_LABEL, Candidate, Draw
@@ -45,7 +46,7 @@ def draw_csv(draw: Draw, as_of: date) -> str:
         "date": as_of.isoformat(),
     }
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)
     writer.writerow(
         [
             _("simulation"), _("row"), _("group"), _("code"), _("State under review"),

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.deadlines import end_of_vienna_day
+from portal.page_cache import invalidate_public_pages
 
 from .. import cycle, steps
 from ..models import ReviewDataChange, ReviewGroup, ReviewStep, State, TreatyParticipation
@@ -46,7 +47,9 @@ def review_steps_schedule(state: State) -> int:
         unset = ReviewStep.objects.filter(state=state, due_set_by_secretariat=False).exclude(
             due_at=None
         )
-        return len(empty) + unset.update(due_at=None)
+        cleared = unset.update(due_at=None)
+        invalidate_public_pages()  # update() sends no signal
+        return len(empty) + cleared
     to_create, to_update = [], []
     for phase in cycle.phases(group.starts_on, group.years_per_cluster):
         self_assessment = existing.get((phase.cluster, "self_assessment"))
@@ -65,6 +68,7 @@ def review_steps_schedule(state: State) -> int:
                 to_update.append(step)
     ReviewStep.objects.bulk_create(to_create)
     ReviewStep.objects.bulk_update(to_update, ["due_at"])
+    invalidate_public_pages()  # bulk writes send no signal
     return len(to_create) + len(to_update)
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import DialogueFactory
+from portal.models import Role
+from tests.factories import DialogueFactory, UserFactory, grant_role
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]
 SHOTS = Path(tempfile.gettempdir()) / "i18n-shots"
@@ -95,3 +96,19 @@ def test_switching_to_arabic_mirrors_the_dialogue_page_and_keeps_its_place(live_
     expect(html).to_have_attribute("lang", "en")
     expect(html).to_have_attribute("dir", "ltr")
     expect(page.locator("h1")).to_have_text(dialogue.title)
+
+
+def test_drop_downs_open_inside_the_screen_in_arabic(live_server, page: Page, login_as):
+    login_as(grant_role(UserFactory(language="ar"), Role.SECRETARIAT))
+    for size in (WIDE, PHONE):
+        page.set_viewport_size(size)
+        page.goto(live_server.url + "/reviews/")
+        expect(page).to_have_url(f"{live_server.url}/ar/reviews/")
+        if size is PHONE:
+            page.locator(".menu-button").click()
+        for number, menu in enumerate(page.locator("#main-nav details.dropdown").all()):
+            menu.locator("summary").click()
+            box = menu.locator("ul").bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"] + 1
+            page.screenshot(path=SHOTS / f"ar-{size['width']}-menu-{number}.png")
+            page.keyboard.press("Escape")

@@ -164,3 +164,13 @@ def test_the_personal_calendar_feed_is_in_the_users_language(client):
         name = translation.gettext("My deadlines (UNTOC engagement portal)")
     assert f"X-WR-CALNAME:{name}" in response.content.decode().replace("\r\n ", "")
     assert response["Content-Language"] == "fr"
+
+
+def test_the_javascript_catalogue_and_switcher_stay_open_before_two_factor_set_up(client):
+    user = grant_role(UserFactory(), Role.SECRETARIAT, mfa=False)
+    client.force_login(user)
+    catalogue = client.get("/fr/jsi18n/")
+    assert catalogue.status_code == 200 and "gettext" in catalogue.content.decode()
+    assert client.get("/jsi18n/").status_code == 200
+    switched = client.post(reverse("set-language"), {"language": "fr", "next": "/history/"})
+    assert switched["Location"] == "/fr/history/"

@@ -79,3 +79,17 @@ def test_lists_are_joined_with_the_languages_separator_and_escaped():
     with translation.override("ar"):
         separator = translation.pgettext("list separator", ", ")
         assert template.render(Context({"items": ["أ", "ب"]})) == f"أ{separator}ب"
+
+
+def test_citations_of_english_documents_are_marked_english_on_other_pages(client):
+    french = client.get("/fr/reviews/").content.decode()
+    english = client.get("/reviews/").content.decode()
+    assert '<bdi lang="en" dir="ltr">' in french
+    assert '<bdi lang="en" dir="ltr">' not in english
+
+
+def test_the_simulator_names_states_in_the_readers_language(client):
+    query = "?seed=2020&as_of=2025-01-01&state=KEN"
+    arabic = client.get(f"/ar/reviews/simulator/{query}").content.decode()
+    assert "كينيا" in arabic
+    assert "Kenya in this draw" in client.get(f"/reviews/simulator/{query}").content.decode()
