@@ -28,7 +28,8 @@ class LetterForm(forms.Form):
     state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.all())
     language = forms.ChoiceField(label=_("Language of the letter"), choices=letters.LANGUAGES)
     date = forms.DateField(
-        label=_("Date of the letter"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of the letter"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     government = _text(
         _("The government, as the letter names it"),
@@ -91,12 +92,12 @@ class ExportForm(forms.Form):
     since = forms.DateField(
         label=_("Made from"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     until = forms.DateField(
         label=_("Made until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean(self):

@@ -40,7 +40,7 @@ class PledgeSignatureForm(forms.ModelForm):
             "note",
         ]
         widgets = {
-            "signed_on": forms.DateInput(attrs={"type": "date"}),
+            "signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 

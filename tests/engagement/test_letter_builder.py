@@ -76,7 +76,9 @@ def test_a_new_letter_starts_in_the_user_s_language(client, people, organization
     people["member"].language = chosen
     people["member"].save(update_fields=["language"])
     client.force_login(people["member"])
-    form = client.get(reverse("engagement:letter-builder") + "?state=KEN").context["form"]
+    # A user with a language of their own is sent to the page under its prefix (/ru/letters/...).
+    response = client.get(reverse("engagement:letter-builder") + "?state=KEN", follow=True)
+    form = response.context["form"]
     assert form.initial["language"] == expected
 
 

@@ -9,6 +9,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from engagement.forms.dialogues import WorkingGroupSessionForm
+from engagement.forms.pledges import PledgeSignatureForm
 from instruments.models import Article, Instrument
 from instruments.titles import official_title
 from tests.factories import DialogueFactory
@@ -93,3 +95,13 @@ def test_the_simulator_names_states_in_the_readers_language(client):
     arabic = client.get(f"/ar/reviews/simulator/{query}").content.decode()
     assert "كينيا" in arabic
     assert "Kenya in this draw" in client.get(f"/reviews/simulator/{query}").content.decode()
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "ru", "ar", "fr"])
+def test_date_inputs_keep_the_browsers_iso_format_in_every_language(language):
+    """A browser's date field reads only YYYY-MM-DD; a localized value would show it empty."""
+    with translation.override(language):
+        session = WorkingGroupSessionForm(initial={"starts_on": dt.date(2027, 3, 14)})
+        pledge = PledgeSignatureForm(initial={"signed_on": dt.date(2027, 3, 14)})
+        html = str(session["starts_on"]) + str(pledge["signed_on"])
+    assert html.count('value="2027-03-14"') == 2
