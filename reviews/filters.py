@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import (
     BooleanFilter,
@@ -49,7 +50,10 @@ class CompilationFilter(FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bodies = CompilationItem.objects.order_by("body").values_list("body", flat=True)
-        self.filters["body"].extra["choices"] = [(body, body) for body in bodies.distinct()]
+        # The bodies are working groups and the Conference, named in the catalogue.
+        self.filters["body"].extra["choices"] = [
+            (body, gettext(body)) for body in bodies.distinct()
+        ]
 
     def filter_text(self, queryset, name, value):
         value = value.strip()

@@ -15,3 +15,12 @@ REFERENCE_NAMES = [
     gettext_noop("Working Group on Firearms"),
     gettext_noop("Firearms"),
 ]
+
+# The bodies of the compilation's Part B (fixtures: the compilation of April 2024), offered in
+# the compilation's filter in the reader's language.
+COMPILATION_BODIES = [
+    gettext_noop("Constructive Dialogue on International Cooperation"),
+    gettext_noop("Constructive Dialogue on Technical Assistance"),
+    gettext_noop("Constructive Dialogue on Trafficking in Persons"),
+    gettext_noop("Constructive Dialogue on the Smuggling of Migrants"),
+]

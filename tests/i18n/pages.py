@@ -8,9 +8,9 @@ from django.utils import translation
 from engagement.models import Letter
 from instruments.models import Article, Cluster, Instrument
 from tests.engagement.test_letter_documents import _letter
-from tests.engagement.test_permission_matrix import _matrix
 from tests.factories.engagement import LetterExportFactory, LetterFactory
 from tests.factories.reviews import StateFactory
+from tests.i18n.legacy_matrix import _matrix
 
 # Addresses of the walk that are no page to read, each with why.
 NOT_PAGES = {
