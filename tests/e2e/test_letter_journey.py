@@ -4,11 +4,14 @@ downloads the PDF."""
 import re
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext as _
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from engagement.demo import demo_data_load
 from portal.models import User
+from reviews.models import State
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("reference_data")]
 
@@ -57,12 +60,16 @@ def test_a_user_who_chose_chinese_starts_a_letter_in_chinese(live_server, page: 
     user.language = "zh-hans"
     user.save(update_fields=["language"])
     login_as(user)
+    with translation.override("zh-hans"):  # the pages are in the user's language
+        letters, write, language = _("Letters"), _("Write a letter"), _("Language of the letter")
+        state = _("State")
     page.goto(live_server.url + "/pledges/KEN/")
-    page.get_by_role("link", name="Letters").click()
-    page.get_by_role("button", name="Write a letter").click()
-    expect(page.get_by_label("Language of the letter")).to_have_value("zh-hans")
-    page.get_by_label("State:").select_option(label="Netherlands (Kingdom of the)")
+    page.get_by_role("link", name=letters, exact=True).click()
+    page.get_by_role("button", name=write).click()
+    expect(page.get_by_label(language)).to_have_value("zh-hans")
+    netherlands = State.objects.get(code="NLD")
+    page.get_by_label(state).select_option(value=str(netherlands.pk))
     preview = page.locator("#letter-preview")
-    expect(preview.locator("article.letter")).to_have_attribute("lang", "zh-hans")
+    expect(preview.locator("article.letter")).to_have_attribute("lang", "zh-hans", timeout=15_000)
     expect(preview).to_contain_text("荷兰政府即将在")
     expect(preview).to_contain_text("非正式译文")

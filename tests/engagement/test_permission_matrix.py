@@ -53,6 +53,9 @@ EXPECTED = {
     # 503 while a part is down (the tests run no worker): public either way.
     "health": roles(frozenset({200, 503})),
     "file": MEMBERS_OF_A,  # organization A's nomination letter
+    "set-language": roles(405),  # the switcher takes POST only (tests/i18n/test_languages.py)
+    "javascript-catalog": PUBLIC,
+    "account-language": SIGNED_IN,
     "instruments:list": PUBLIC,
     "instruments:detail": PUBLIC,
     "instruments:article-detail": PUBLIC,
