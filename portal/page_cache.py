@@ -27,8 +27,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
 VERSION_KEY = "public-pages:version"
-# Rows written by the portal's own machinery that no public page shows.
-UNSHOWN_MODELS = {"portal.outboundemail", "portal.sweeprecord"}
+# Rows that no public page shows: the portal's own machinery, and accounts (every sign-in saves
+# last_login, which must not empty the cache).
+UNSHOWN_MODELS = {"portal.outboundemail", "portal.sweeprecord", "portal.user"}
 KEPT_HEADERS = {"content-type", "content-language", "vary", "last-modified"}
 
 
@@ -54,9 +55,13 @@ def invalidate_public_pages() -> None:
 def _on_write(sender, **kwargs) -> None:
     """Retire the pages now, and again once the write is committed: another process may have
     rendered the old rows in between and stored them under the new version."""
-    if sender._meta.label_lower not in UNSHOWN_MODELS:
-        invalidate_public_pages()
-        transaction.on_commit(invalidate_public_pages)
+    if sender._meta.label_lower in UNSHOWN_MODELS:
+        return
+    invalidate_public_pages()
+    connection = transaction.get_connection()
+    pending = (func for _savepoints, func, _robust in connection.run_on_commit)
+    if connection.in_atomic_block and invalidate_public_pages not in pending:
+        transaction.on_commit(invalidate_public_pages)  # once per transaction, however many rows
 
 
 def connect_invalidation() -> None:

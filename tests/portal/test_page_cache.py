@@ -106,3 +106,22 @@ def test_a_page_is_rendered_again_when_the_clock_moves_on(client, time_machine):
     assert _get(client, url)["X-Page-Cache"] == "hit"
     time_machine.shift(61)
     assert "X-Page-Cache" not in _get(client, url)
+
+
+def test_a_transaction_of_many_writes_retires_the_pages_once_more_on_commit(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        for number in range(3):
+            DialogueFactory(title=f"Dialogue {number}")
+    assert callbacks.count(invalidate_public_pages) == 1
+
+
+def test_a_sign_in_leaves_the_cached_pages(client):
+    url = reverse("reviews:overview")
+    _get(client, url)
+    user = UserFactory()
+    client.force_login(user)  # saves last_login
+    client.logout()
+    client.cookies.clear()
+    assert _get(client, url)["X-Page-Cache"] == "hit"
